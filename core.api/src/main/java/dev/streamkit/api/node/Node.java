@@ -1,0 +1,80 @@
+package dev.streamkit.api.node;
+
+import dev.streamkit.api.packet.Packet;
+
+/**
+ * A processing step in a pipeline. The engine calls a node from one thread at a time (never
+ * concurrently), and a node ends explicitly through {@link Outputs#finish()} or {@link Outputs#fail}.
+ *
+ * <pre>
+ *   file_reader ──out→in── wav::demuxer ──out→in── audio::gain ──out→in── wav::muxer ──out→in── http_output
+ *    (source,                (non-blocking,          (non-blocking,         (non-blocking)
+ *     BLOCKING: own worker)   inline)                 inline)
+ * </pre>
+ *
+ * <p>How the engine runs a node:
+ * <ul>
+ *   <li>A {@link Invocation#NON_BLOCKING} node fed by one upstream runs inline on the upstream's thread:
+ *       {@code send} is a method call and backpressure is the call stack. It must not block or sleep.</li>
+ *   <li>A {@link Invocation#BLOCKING} node (codecs, models, file or network I/O), or one fed by several
+ *       upstreams, gets a bounded mailbox drained by a pooled worker; control messages overtake packets.</li>
+ *   <li>A source (a node without inputs) starts producing in {@link #onStart} once the whole graph is
+ *       ready, and returns when it is done or cancelled.</li>
+ * </ul>
+ *
+ * <p>A gain filter, complete:
+ * <pre>{@code
+ * final class GainNode implements Node {
+ *     private volatile float gain;
+ *     public void onPacket(String pin, Packet packet, Outputs out) {
+ *         AudioFrame in = (AudioFrame) packet;
+ *         float[] s = in.samples().clone();
+ *         for (int i = 0; i < s.length; i++) s[i] *= gain;
+ *         out.send("out", new AudioFrame(in.sampleRate(), in.channels(), s, in.metadata()));
+ *     }
+ * }
+ * }</pre>
+ * The default {@link #onInputEnd} finishes the node when its input ends; override it to flush buffered
+ * data first, or to wait for several inputs.
+ */
+public interface Node {
+
+    /** How the engine schedules a node. */
+    enum Invocation {
+        /** Cheap, never blocks: runs inline on the caller's thread. */
+        NON_BLOCKING,
+        /** May block or take long: runs on a pooled worker behind a bounded mailbox. */
+        BLOCKING
+    }
+
+    /** The scheduling this node needs; constant for the node's life. */
+    default Invocation invocation() {
+        return Invocation.NON_BLOCKING;
+    }
+
+    /** Sources only: produce packets until done, then {@link Outputs#finish()}. Called once. */
+    default void onStart(Outputs out) throws Exception {
+    }
+
+    /** Handles one packet arriving on {@code inputPin}. */
+    default void onPacket(String inputPin, Packet packet, Outputs out) throws Exception {
+    }
+
+    /** Handles a control message ({@link ControlMessage.UpdateParams}, ...); overtakes queued packets. */
+    default void onControl(ControlMessage message, Outputs out) throws Exception {
+    }
+
+    /** The stream on {@code inputPin} ended. The default finishes the node. */
+    default void onInputEnd(String inputPin, Outputs out) throws Exception {
+        out.finish();
+    }
+
+    /** The MIME type of the bytes this node emits, if it knows it (muxers, encoders); else {@code null}. */
+    default String contentType() {
+        return null;
+    }
+
+    /** Releases resources (native memory, threads, files). Called exactly once, after the node ended. */
+    default void close() {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.streamkit.api.node;
+
+import dev.streamkit.api.packet.Packet;
+
+/**
+ * The engine's side of a node: where it sends packets and reports completion.
+ *
+ * <p>{@link #send} may block (reliable connection, slow consumer) and throws
+ * {@link java.util.concurrent.CancellationException} once the pipeline is cancelled, so that loops in
+ * sources unwind without extra checks. After {@link #finish()} or {@link #fail} further sends are
+ * ignored.
+ */
+public interface Outputs {
+
+    /** Sends a packet on the named output pin to every connected input. */
+    void send(String outputPin, Packet packet);
+
+    /** Ends this node's output normally: downstream inputs see end-of-stream. Idempotent. */
+    void finish();
+
+    /** Ends this node with an error; the engine reports it with the node's id. */
+    void fail(NodeException error);
+
+    /** Whether the pipeline was cancelled (client gone, deadline passed, session destroyed). */
+    boolean isCancelled();
+
+    /** Reports a state change (e.g. {@link NodeState#degraded(String)}) to observers. */
+    default void state(NodeState state) {
+    }
+}

@@ -1,0 +1,136 @@
+package dev.streamkit.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole server configuration, one public field per {@code skit.toml} section. Field names map to
+ * snake_case keys ({@code maxBodySize} is {@code max_body_size}). A freshly constructed instance holds
+ * the embedded defaults; {@link ConfigLoader} overlays the file and the environment.
+ *
+ * <p>Instances are mutable only while loading; components receive them through the OSGi service
+ * registry and must treat them as read-only.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class ServerConfig {
+
+    public Server server = new Server();
+    public Plugins plugins = new Plugins();
+    public Resources resources = new Resources();
+    public Permissions permissions = new Permissions();
+    public Security security = new Security();
+    public Script script = new Script();
+    public Engine engine = new Engine();
+    public Log log = new Log();
+    public Telemetry telemetry = new Telemetry();
+
+    /** {@code [server]}: listeners, limits and paths. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Server {
+        /** TCP address for HTTP/1.1, HTTP/2 (cleartext) and WebSocket; UDP on the same port is for MoQ. */
+        public String address = "127.0.0.1:4545";
+        /** UDP address for HTTP/3; unset = no HTTP/3 (UDP on the main port belongs to WebTransport). */
+        public String http3Address;
+        public boolean tls = false;
+        public String certPath = "";
+        public String keyPath = "";
+        public String samplesDir = "./samples/pipelines";
+        public long maxBodySize = 104_857_600L;
+        public String basePath;
+        public String moqGatewayUrl;
+        public String moqAddress = "127.0.0.1:4545";
+        public Cors cors = new Cors();
+    }
+
+    /** {@code [server.cors]}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Cors {
+        public List<String> allowedOrigins = new ArrayList<>(List.of(
+                "http://localhost", "https://localhost", "http://localhost:*", "https://localhost:*",
+                "http://127.0.0.1", "https://127.0.0.1", "http://127.0.0.1:*", "https://127.0.0.1:*"));
+    }
+
+    /** {@code [plugins]}: the hot-deploy folder and HTTP management switch. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Plugins {
+        public String directory = ".plugins";
+        public boolean allowHttpManagement = false;
+    }
+
+    /** {@code [resources]}: model cache policy. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Resources {
+        public boolean keepModelsLoaded = true;
+        public Long maxMemoryMb;
+    }
+
+    /** {@code [permissions]}: role resolution and concurrency limits. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Permissions {
+        public String defaultRole = "admin";
+        public String roleHeader;
+        public boolean allowInsecureNoAuth = false;
+        public Integer maxConcurrentSessions;
+        public Integer maxConcurrentOneshots;
+    }
+
+    /** {@code [security]}: file-path allowlists (globs, relative ones joined to the working directory). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Security {
+        public List<String> allowedFilePaths = new ArrayList<>(List.of("samples/**"));
+        public List<String> allowedWritePaths = new ArrayList<>();
+    }
+
+    /** {@code [script]}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Script {
+        public long defaultTimeoutMs = 100;
+        public long defaultMemoryLimitMb = 64;
+    }
+
+    /** {@code [engine]}: buffer sizes and batch sizes. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Engine {
+        /** {@code low-latency}, {@code balanced} or {@code high-throughput}; unset = defaults. */
+        public String profile;
+        public int packetBatchSize = 32;
+        public Integer nodeInputCapacity;
+        public Integer pinDistributorCapacity;
+        public Oneshot oneshot = new Oneshot();
+        public Map<String, Object> advanced = new LinkedHashMap<>();
+    }
+
+    /** {@code [engine.oneshot]}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Oneshot {
+        public int packetBatchSize = 32;
+        public int mediaChannelCapacity = 256;
+        public int ioChannelCapacity = 16;
+        /** StreamKit/J: a oneshot request is cancelled after this many seconds. */
+        public long requestTimeoutSecs = 600;
+        /** StreamKit/J: how long a request waits for a free oneshot slot before 429. */
+        public long queueTimeoutSecs = 10;
+    }
+
+    /** {@code [log]}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Log {
+        public boolean consoleEnable = true;
+        public String consoleLevel = "info";
+        public boolean fileEnable = true;
+        public String fileLevel = "info";
+        public String filePath = "./skit.log";
+        public String fileFormat = "text";
+    }
+
+    /** {@code [telemetry]}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Telemetry {
+        public boolean enable = true;
+        public String otlpEndpoint;
+        public boolean tracingEnable = false;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.streamkit.engine;
+
+import dev.streamkit.api.node.NodeFactory;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The node kinds available right now. Factories come and go at runtime (bundles are installed,
+ * updated, removed); when several factories offer one kind, the one registered last wins and the
+ * earlier one returns when it leaves. Thread-safe; lookups do not lock.
+ */
+public final class NodeRegistry {
+
+    private final Map<String, Deque<RegisteredKind>> kinds = new ConcurrentHashMap<>();
+
+    /** Adds a factory; it becomes the provider of its kind. */
+    public void register(RegisteredKind entry) {
+        kinds.compute(entry.kind(), (kind, providers) -> {
+            Deque<RegisteredKind> next = providers == null ? new ArrayDeque<>() : new ArrayDeque<>(providers);
+            next.addLast(entry);
+            return next;
+        });
+    }
+
+    /** Removes a factory; its kind disappears unless another factory still provides it. */
+    public void unregister(NodeFactory factory) {
+        String kind = factory.definition().kind();
+        kinds.computeIfPresent(kind, (k, providers) -> {
+            Deque<RegisteredKind> next = new ArrayDeque<>(providers);
+            next.removeIf(entry -> entry.factory() == factory);
+            return next.isEmpty() ? null : next;
+        });
+    }
+
+    /** The current provider of {@code kind}. */
+    public Optional<RegisteredKind> lookup(String kind) {
+        Deque<RegisteredKind> providers = kinds.get(kind);
+        return providers == null ? Optional.empty() : Optional.ofNullable(providers.peekLast());
+    }
+
+    /** Every kind with its current provider, sorted by kind name. */
+    public List<RegisteredKind> all() {
+        List<RegisteredKind> result = new ArrayList<>();
+        for (Deque<RegisteredKind> providers : kinds.values()) {
+            RegisteredKind current = providers.peekLast();
+            if (current != null) result.add(current);
+        }
+        result.sort(Comparator.comparing(RegisteredKind::kind));
+        return result;
+    }
+
+    /** Up to three known kinds whose names are close to {@code kind}, closest first. */
+    public List<String> closeMatches(String kind) {
+        return KindSuggestions.closest(kind, kinds.keySet(), 3);
+    }
+}

@@ -1,0 +1,238 @@
+package dev.streamkit.engine;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.streamkit.api.pipeline.Connection;
+import dev.streamkit.api.pipeline.ConnectionMode;
+import dev.streamkit.api.pipeline.EngineMode;
+import dev.streamkit.api.pipeline.Pipeline;
+import dev.streamkit.api.pipeline.PipelineNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Compiles StreamKit pipeline YAML into a {@link Pipeline}, with StreamKit's rules and error texts:
+ *
+ * <ul>
+ *   <li>{@code steps:} (linear; ids {@code step_N}, {@code out -> in}) or {@code nodes:} with {@code needs}
+ *       (a string, {@code {node, mode}}, or a list of both; one dependency feeds {@code in}, several feed
+ *       {@code in_0..in_N-1} in list order);</li>
+ *   <li>{@code mode} defaults to dynamic; unknown keys are ignored;</li>
+ *   <li>cycles are refused unless a node on the cycle has a bidirectional kind;</li>
+ *   <li>non-dynamic {@code audio::mixer} nodes with several inputs get {@code num_inputs} injected.</li>
+ * </ul>
+ * StreamKit/J adds bounds before and while parsing: a size cap, duplicate keys refused, alias and
+ * nesting limits, and a cap on the number of nodes. Thread-safe.
+ */
+public final class PipelineCompiler {
+
+    /** Largest YAML document accepted, in bytes. */
+    public static final int MAX_YAML_BYTES = 1 << 20;
+    /** Largest number of nodes in one pipeline. */
+    public static final int MAX_NODES = 1024;
+    private static final String MIXER_KIND = "audio::mixer";
+
+    private final ObjectMapper yaml;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Predicate<String> bidirectionalKind;
+
+    /**
+     * @param bidirectionalKind tells which kinds may close a cycle ({@code transport::moq::peer})
+     */
+    public PipelineCompiler(Predicate<String> bidirectionalKind) {
+        this.bidirectionalKind = bidirectionalKind;
+        LoaderOptions limits = new LoaderOptions();
+        limits.setAllowDuplicateKeys(false);
+        limits.setMaxAliasesForCollections(50);
+        limits.setNestingDepthLimit(50);
+        limits.setCodePointLimit(MAX_YAML_BYTES);
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(limits).build();
+        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.yaml = new YAMLMapper(factory);
+    }
+
+    /** Parses and compiles {@code text}. */
+    public Pipeline compile(String text) throws PipelineException {
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_YAML_BYTES) {
+            throw new PipelineException(PipelineException.Kind.TOO_LARGE,
+                    "Pipeline YAML is larger than " + MAX_YAML_BYTES + " bytes");
+        }
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JacksonException e) {
+            throw yamlError(e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw yamlError("expected a mapping with 'steps' or 'nodes'");
+        }
+        EngineMode mode = parseMode(root.get("mode"));
+        String name = optionalText(root, "name");
+        String description = optionalText(root, "description");
+        JsonNode steps = root.get("steps");
+        JsonNode nodes = root.get("nodes");
+        if (steps != null && steps.isArray()) {
+            return compileSteps(name, description, mode, steps);
+        }
+        if (nodes != null && nodes.isObject()) {
+            return compileNodes(name, description, mode, nodes);
+        }
+        throw yamlError("data did not match any variant: expected 'steps' (a list) or 'nodes' (a mapping)");
+    }
+
+    private Pipeline compileSteps(String name, String description, EngineMode mode, JsonNode steps)
+            throws PipelineException {
+        checkNodeCount(steps.size());
+        Map<String, PipelineNode> nodes = new LinkedHashMap<>();
+        List<Connection> connections = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            String id = "step_" + i;
+            nodes.put(id, parseNode(id, steps.get(i)));
+            if (i > 0) {
+                connections.add(new Connection("step_" + (i - 1), "out", id, "in", ConnectionMode.RELIABLE));
+            }
+        }
+        return new Pipeline(name, description, mode, nodes, connections);
+    }
+
+    private Pipeline compileNodes(String name, String description, EngineMode mode, JsonNode nodesNode)
+            throws PipelineException {
+        checkNodeCount(nodesNode.size());
+        Map<String, PipelineNode> nodes = new LinkedHashMap<>();
+        Map<String, List<Dependency>> needs = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = nodesNode.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String id = field.getKey();
+            nodes.put(id, parseNode(id, field.getValue()));
+            needs.put(id, parseNeeds(id, field.getValue().get("needs")));
+        }
+        for (Map.Entry<String, List<Dependency>> entry : needs.entrySet()) {
+            for (Dependency dependency : entry.getValue()) {
+                if (!nodes.containsKey(dependency.node())) {
+                    throw new PipelineException(PipelineException.Kind.STRUCTURE, "Node '" + entry.getKey()
+                            + "' references non-existent node '" + dependency.node() + "' in 'needs' field");
+                }
+            }
+        }
+        new CycleCheck(nodes, needs, bidirectionalKind).run();
+
+        List<Connection> connections = new ArrayList<>();
+        for (Map.Entry<String, List<Dependency>> entry : needs.entrySet()) {
+            List<Dependency> deps = entry.getValue();
+            for (int i = 0; i < deps.size(); i++) {
+                String toPin = deps.size() == 1 ? "in" : "in_" + i;
+                connections.add(new Connection(deps.get(i).node(), "out", entry.getKey(), toPin, deps.get(i).mode()));
+            }
+        }
+        if (mode != EngineMode.DYNAMIC) {
+            injectMixerInputCounts(nodes, needs);
+        }
+        return new Pipeline(name, description, mode, nodes, connections);
+    }
+
+    private static void injectMixerInputCounts(Map<String, PipelineNode> nodes, Map<String, List<Dependency>> needs) {
+        for (Map.Entry<String, PipelineNode> entry : nodes.entrySet()) {
+            PipelineNode node = entry.getValue();
+            int incoming = needs.get(entry.getKey()).size();
+            if (!MIXER_KIND.equals(node.kind()) || incoming <= 1) continue;
+            if (node.params() != null && node.params().get("num_inputs") != null) continue;
+            Map<String, Object> params = node.params() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(node.params());
+            params.put("num_inputs", incoming);
+            entry.setValue(new PipelineNode(node.kind(), params));
+        }
+    }
+
+    private PipelineNode parseNode(String id, JsonNode node) throws PipelineException {
+        if (node == null || !node.isObject()) {
+            throw yamlError("node '" + id + "' must be a mapping with a 'kind'");
+        }
+        JsonNode kind = node.get("kind");
+        if (kind == null || !kind.isTextual()) {
+            throw yamlError("node '" + id + "': missing field `kind`");
+        }
+        JsonNode params = node.get("params");
+        if (params == null || params.isNull()) {
+            return new PipelineNode(kind.asText(), null);
+        }
+        if (!params.isObject()) {
+            throw yamlError("node '" + id + "': 'params' must be a mapping");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = json.convertValue(params, Map.class);
+        return new PipelineNode(kind.asText(), values);
+    }
+
+    private List<Dependency> parseNeeds(String id, JsonNode needs) throws PipelineException {
+        List<Dependency> result = new ArrayList<>();
+        if (needs == null || needs.isNull()) return result;
+        if (needs.isArray()) {
+            for (JsonNode item : needs) result.add(parseDependency(id, item));
+        } else {
+            result.add(parseDependency(id, needs));
+        }
+        for (int i = 0; i < result.size(); i++) {
+            for (int j = i + 1; j < result.size(); j++) {
+                if (result.get(i).node().equals(result.get(j).node())) {
+                    throw new PipelineException(PipelineException.Kind.STRUCTURE,
+                            "Node '" + id + "' lists '" + result.get(i).node() + "' more than once in 'needs' field");
+                }
+            }
+        }
+        return result;
+    }
+
+    private Dependency parseDependency(String id, JsonNode item) throws PipelineException {
+        if (item.isTextual()) return new Dependency(item.asText(), ConnectionMode.RELIABLE);
+        if (item.isObject() && item.get("node") != null && item.get("node").isTextual()) {
+            JsonNode mode = item.get("mode");
+            if (mode == null || mode.isNull()) return new Dependency(item.get("node").asText(), ConnectionMode.RELIABLE);
+            return switch (mode.asText()) {
+                case "reliable" -> new Dependency(item.get("node").asText(), ConnectionMode.RELIABLE);
+                case "best_effort" -> new Dependency(item.get("node").asText(), ConnectionMode.BEST_EFFORT);
+                default -> throw yamlError("node '" + id + "': unknown variant `" + mode.asText()
+                        + "`, expected `reliable` or `best_effort`");
+            };
+        }
+        throw yamlError("node '" + id + "': 'needs' entries must be a node id or {node, mode}");
+    }
+
+    private static EngineMode parseMode(JsonNode mode) throws PipelineException {
+        if (mode == null || mode.isNull()) return EngineMode.DYNAMIC;
+        return switch (mode.asText()) {
+            case "oneshot" -> EngineMode.ONESHOT;
+            case "dynamic" -> EngineMode.DYNAMIC;
+            default -> throw yamlError("mode: unknown variant `" + mode.asText() + "`, expected `oneshot` or `dynamic`");
+        };
+    }
+
+    private static String optionalText(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static void checkNodeCount(int count) throws PipelineException {
+        if (count > MAX_NODES) {
+            throw new PipelineException(PipelineException.Kind.STRUCTURE,
+                    "Pipeline has " + count + " nodes; the limit is " + MAX_NODES);
+        }
+    }
+
+    private static PipelineException yamlError(String detail) {
+        return new PipelineException(PipelineException.Kind.YAML, detail);
+    }
+
+    /** One entry of a node's {@code needs}. */
+    record Dependency(String node, ConnectionMode mode) {
+    }
+}

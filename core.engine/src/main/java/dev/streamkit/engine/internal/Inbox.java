@@ -1,0 +1,16 @@
+package dev.streamkit.engine.internal;
+
+import dev.streamkit.api.packet.Packet;
+
+/**
+ * How packets reach a node: inline on the sender's thread, or through a bounded mailbox drained by a
+ * pooled worker. Either way the node is never called concurrently.
+ */
+interface Inbox {
+
+    /** Hands a packet to the node; may block (backpressure) and throws CancellationException once cancelled. */
+    void deliver(String pin, Packet packet);
+
+    /** Tells the node that the stream on {@code pin} ended, after every packet delivered before. */
+    void deliverEnd(String pin);
+}

@@ -1,0 +1,90 @@
+package dev.streamkit.engine.internal;
+
+import dev.streamkit.api.packet.Packet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A bounded mailbox in front of a blocking node (or one with several upstreams). Senders block while it
+ * is full (reliable delivery) and give up when the run is cancelled. One drain task at a time runs on
+ * the run's pool and handles everything queued, so a busy node costs one wake-up per batch, not per packet.
+ */
+final class MailboxInbox implements Inbox {
+
+    private static final long OFFER_SLICE_MS = 20;
+
+    /** A queued packet, or an end-of-stream marker when {@code packet} is null. */
+    private record Envelope(String pin, Packet packet) {
+    }
+
+    private final NodeSlot slot;
+    private final RunContext run;
+    private final ArrayBlockingQueue<Envelope> queue;
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    MailboxInbox(NodeSlot slot, RunContext run, int capacity) {
+        this.slot = slot;
+        this.run = run;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+    }
+
+    @Override
+    public void deliver(String pin, Packet packet) {
+        enqueue(new Envelope(pin, packet));
+    }
+
+    @Override
+    public void deliverEnd(String pin) {
+        enqueue(new Envelope(pin, null));
+    }
+
+    /** Packets waiting, for stats. */
+    int depth() {
+        return queue.size();
+    }
+
+    private void enqueue(Envelope envelope) {
+        try {
+            while (!queue.offer(envelope, OFFER_SLICE_MS, TimeUnit.MILLISECONDS)) {
+                if (run.isCancelled()) throw new CancellationException("pipeline cancelled");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for node '" + slot.id() + "'");
+        }
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
+        if (draining.compareAndSet(false, true)) {
+            run.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Envelope next;
+            while ((next = queue.poll()) != null) {
+                if (run.isCancelled()) {
+                    queue.clear();
+                    break;
+                }
+                try {
+                    if (next.packet() == null) {
+                        slot.receiveEnd(next.pin());
+                    } else {
+                        slot.receive(next.pin(), next.packet());
+                    }
+                } catch (CancellationException cancelled) {
+                    queue.clear();
+                    break;
+                }
+            }
+            draining.set(false);
+            // A sender may have queued after our last poll but before the flag dropped.
+            if (queue.isEmpty() || !draining.compareAndSet(false, true)) return;
+        }
+    }
+}

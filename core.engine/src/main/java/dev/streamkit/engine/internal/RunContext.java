@@ -1,0 +1,18 @@
+package dev.streamkit.engine.internal;
+
+import dev.streamkit.api.node.NodeException;
+
+/** What a node slot needs from the run it belongs to. */
+interface RunContext {
+
+    boolean isCancelled();
+
+    /** Runs a task on the run's pool, counted so that nodes are closed only after every task left. */
+    void execute(Runnable task);
+
+    /** The slot finished normally. */
+    void slotFinished(NodeSlot slot);
+
+    /** The slot failed; the run ends with this error unless it already ended. */
+    void slotFailed(NodeSlot slot, NodeException error);
+}

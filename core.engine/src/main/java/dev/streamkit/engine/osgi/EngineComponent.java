@@ -1,0 +1,96 @@
+package dev.streamkit.engine.osgi;
+
+import dev.streamkit.api.node.NodeFactory;
+import dev.streamkit.api.pipeline.Pipeline;
+import dev.streamkit.config.ServerConfig;
+import dev.streamkit.engine.Engine;
+import dev.streamkit.engine.NodeRegistry;
+import dev.streamkit.engine.OneshotRun;
+import dev.streamkit.engine.OneshotRunner;
+import dev.streamkit.engine.PipelineCompiler;
+import dev.streamkit.engine.PipelineException;
+import dev.streamkit.engine.RegisteredKind;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Publishes the {@link Engine}: tracks every {@link NodeFactory} service as it comes and goes (a bundle
+ * started later shows up without a restart) and owns the worker pool and deadline timer.
+ */
+@Component(service = Engine.class)
+public final class EngineComponent implements Engine {
+
+    /** Kinds that may close a cycle in a pipeline (StreamKit's bidirectional transports). */
+    private static final java.util.Set<String> BIDIRECTIONAL_KINDS = java.util.Set.of("transport::moq::peer");
+
+    private final NodeRegistry registry = new NodeRegistry();
+    private final PipelineCompiler compiler = new PipelineCompiler(kind -> BIDIRECTIONAL_KINDS.contains(kind)
+            || registry.lookup(kind).map(entry -> entry.factory().definition().bidirectional()).orElse(false));
+
+    @Reference
+    private ServerConfig config;
+
+    private ExecutorService pool;
+    private ScheduledExecutorService timer;
+    private OneshotRunner oneshots;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addNodeFactory(NodeFactory factory, ServiceReference<NodeFactory> reference) {
+        Version version = reference.getBundle().getVersion();
+        registry.register(new RegisteredKind(factory, reference.getBundle().getSymbolicName(), version.toString()));
+    }
+
+    void removeNodeFactory(NodeFactory factory) {
+        registry.unregister(factory);
+    }
+
+    @Activate
+    void activate() {
+        pool = Executors.newCachedThreadPool(named("skit-node"));
+        timer = Executors.newSingleThreadScheduledExecutor(named("skit-deadline"));
+        oneshots = new OneshotRunner(registry, config, Path.of("").toAbsolutePath(), pool, timer);
+    }
+
+    @Deactivate
+    void deactivate() {
+        pool.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    @Override
+    public NodeRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public Pipeline compile(String yaml) throws PipelineException {
+        return compiler.compile(yaml);
+    }
+
+    @Override
+    public OneshotRun prepareOneshot(Pipeline pipeline, Map<String, NodeFactory> requestNodes) throws PipelineException {
+        return oneshots.prepare(pipeline, requestNodes);
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The engine's public face for transports: compile pipeline YAML, look up node kinds, and run oneshot
+ * pipelines. Published as the {@link dev.streamkit.engine.Engine} service.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package dev.streamkit.engine;

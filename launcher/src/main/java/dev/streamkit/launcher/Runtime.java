@@ -1,0 +1,120 @@
+package dev.streamkit.launcher;
+
+import dev.streamkit.config.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * Boots Apache Felix with the resolved bundles, starts the ServiceLoader bridge and the logging provider
+ * before anything that logs, watches {@code deploy/} through FileInstall, and stops the framework
+ * gracefully (within {@value #STOP_TIMEOUT_SECONDS} s) on SIGINT/SIGTERM.
+ */
+final class Runtime {
+
+    static final int STOP_TIMEOUT_SECONDS = 10;
+    /** Bundles that must run before any other: SPI Fly wires ServiceLoader users such as slf4j. */
+    private static final List<String> FIRST = List.of("org.apache.aries.spifly.dynamic.bundle", "slf4j.simple");
+
+    private final RuntimeLayout layout;
+    private final ServerConfig config;
+    private final Path configFile;
+
+    Runtime(RuntimeLayout layout, ServerConfig config, Path configFile) {
+        this.layout = layout;
+        this.config = config;
+        this.configFile = configFile;
+    }
+
+    void runUntilStopped() throws Exception {
+        long startNanos = System.nanoTime();
+        Files.createDirectories(layout.deploy());
+        Files.createDirectories(layout.data());
+        configureLogging();
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(frameworkProperties());
+        framework.init();
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : layout.bundleJars()) {
+            installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+        }
+        framework.start();
+        startInOrder(installed);
+        System.err.printf("skit: OSGi runtime with %d bundles started in %d ms; deploy folder %s%n",
+                installed.size(), (System.nanoTime() - startNanos) / 1_000_000, layout.deploy());
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> stop(framework, stopped), "skit-shutdown");
+        java.lang.Runtime.getRuntime().addShutdownHook(hook);
+        FrameworkEvent event = framework.waitForStop(0);
+        stopped.countDown();
+        if (event.getType() == FrameworkEvent.ERROR) throw new IllegalStateException("framework stopped with an error", event.getThrowable());
+    }
+
+    private void startInOrder(List<Bundle> bundles) {
+        List<Bundle> ordered = new ArrayList<>();
+        for (String name : FIRST) {
+            bundles.stream().filter(b -> name.equals(b.getSymbolicName())).forEach(ordered::add);
+        }
+        bundles.stream().filter(b -> !ordered.contains(b)).forEach(ordered::add);
+        for (Bundle bundle : ordered) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) continue;
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                System.err.println("skit: bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void stop(Framework framework, CountDownLatch stopped) {
+        try {
+            framework.stop();
+            if (!stopped.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                System.err.println("skit: shutdown took longer than " + STOP_TIMEOUT_SECONDS + " s; exiting");
+                java.lang.Runtime.getRuntime().halt(1);
+            }
+        } catch (BundleException e) {
+            System.err.println("skit: stopping the framework failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Map<String, String> frameworkProperties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, layout.data().resolve("felix-cache").toString());
+        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sun.misc");
+        properties.put("felix.fileinstall.dir", layout.deploy().toString());
+        properties.put("felix.fileinstall.poll", "500");
+        properties.put("felix.fileinstall.noInitialDelay", "true");
+        properties.put("felix.fileinstall.bundles.startTransient", "true");
+        properties.put("felix.fileinstall.log.level", "2");
+        if (configFile != null) properties.put("streamkit.config.file", configFile.toString());
+        return properties;
+    }
+
+    private void configureLogging() {
+        String level = config.log.consoleLevel == null ? "info" : config.log.consoleLevel;
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
+        setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.streamkit.launcher;
+
+import dev.streamkit.config.ConfigException;
+import dev.streamkit.config.ConfigLoader;
+import dev.streamkit.config.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code skit} command, as StreamKit's: {@code skit [-c FILE] [serve]} (the default), and
+ * {@code skit config default}. Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error.
+ */
+public final class Skit {
+
+    private Skit() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        Path configFile = Path.of("skit.toml");
+        boolean explicitConfig = false;
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("-c") || args[i].equals("--config")) && i + 1 < args.length) {
+                configFile = Path.of(args[++i]);
+                explicitConfig = true;
+            } else if (args[i].equals("-h") || args[i].equals("--help")) {
+                System.out.println(usage());
+                return 0;
+            } else {
+                words.add(args[i]);
+            }
+        }
+        if (words.isEmpty() || words.equals(List.of("serve"))) {
+            return serve(configFile, explicitConfig);
+        }
+        if (words.equals(List.of("config", "default"))) {
+            System.out.print(ConfigLoader.defaultsAsToml());
+            return 0;
+        }
+        System.err.println("skit: unknown command '" + String.join(" ", words) + "'\n" + usage());
+        return 2;
+    }
+
+    private static int serve(Path configFile, boolean explicitConfig) {
+        if (!Files.isRegularFile(configFile)) {
+            if (explicitConfig) {
+                System.err.println("skit: config file " + configFile + " not found");
+                return 2;
+            }
+            System.err.println("skit: no " + configFile + " here; using embedded defaults and SK_* environment overrides");
+        }
+        ServerConfig config;
+        try {
+            config = ConfigLoader.load(configFile, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("skit: " + e.getMessage());
+            return 2;
+        }
+        try {
+            Runtime runtime = new Runtime(RuntimeLayout.fromSystemProperties(), config,
+                    Files.isRegularFile(configFile) ? configFile.toAbsolutePath() : null);
+            runtime.runUntilStopped();
+            return 0;
+        } catch (Exception e) {
+            System.err.println("skit: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String usage() {
+        return "usage: skit [-c FILE] [serve]\n       skit config default";
+    }
+}

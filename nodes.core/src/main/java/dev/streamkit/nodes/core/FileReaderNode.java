@@ -1,0 +1,58 @@
+package dev.streamkit.nodes.core;
+
+import dev.streamkit.api.node.Node;
+import dev.streamkit.api.node.NodeException;
+import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.packet.BinaryPacket;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code core::file_reader}: a source that streams one file as {@link BinaryPacket}s of {@code chunkSize}
+ * bytes (the last one may be shorter), without content type or metadata, then finishes.
+ *
+ * <p>The file is opened in {@link #onStart} and closed before it returns, whatever happens. Cancellation
+ * surfaces as a {@link java.util.concurrent.CancellationException} from {@code send} and is left to
+ * propagate, so a cancelled reader stops after at most one more read.
+ */
+final class FileReaderNode implements Node {
+
+    private final Path path;
+    private final int chunkSize;
+
+    /** @param path a path the engine's read policy already allowed; {@code chunkSize} &gt; 0 */
+    FileReaderNode(Path path, int chunkSize) {
+        if (chunkSize <= 0) throw new IllegalArgumentException("chunk size must be positive: " + chunkSize);
+        this.path = path;
+        this.chunkSize = chunkSize;
+    }
+
+    @Override
+    public Invocation invocation() {
+        return Invocation.BLOCKING;
+    }
+
+    @Override
+    public void onStart(Outputs out) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] chunk;
+            while ((chunk = readChunk(in)).length > 0) {
+                out.send("out", BinaryPacket.of(chunk));
+            }
+        } catch (IOException e) {
+            out.fail(NodeException.runtime("cannot read " + path + ": " + e, e));
+            return;
+        }
+        out.finish();
+    }
+
+    /** Reads up to {@code chunkSize} bytes, fewer only at end of file; each chunk is a fresh array the packet owns. */
+    private byte[] readChunk(InputStream in) throws IOException {
+        byte[] buffer = new byte[chunkSize];
+        int filled = in.readNBytes(buffer, 0, chunkSize);
+        return filled == chunkSize ? buffer : Arrays.copyOf(buffer, filled);
+    }
+}

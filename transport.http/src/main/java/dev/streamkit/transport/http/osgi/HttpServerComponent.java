@@ -1,0 +1,103 @@
+package dev.streamkit.transport.http.osgi;
+
+import dev.streamkit.config.ServerConfig;
+import dev.streamkit.engine.Engine;
+import dev.streamkit.engine.RegisteredKind;
+import dev.streamkit.transport.http.api.ApiHandler;
+import dev.streamkit.transport.http.api.HealthRoute;
+import dev.streamkit.transport.http.api.NodeSchemaJson;
+import dev.streamkit.transport.http.api.OriginPolicy;
+import dev.streamkit.transport.http.api.PacketTypeCatalog;
+import dev.streamkit.transport.http.api.Responses;
+import dev.streamkit.transport.http.oneshot.HttpNodeDefinitions;
+import dev.streamkit.transport.http.oneshot.ProcessRoute;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.osgi.framework.BundleContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Runs the Jetty server on {@code [server].address}: HTTP/1.1 and cleartext HTTP/2 on one TCP port, with
+ * StreamKit's routes. Starts when the engine and the configuration are available; stops with the bundle.
+ */
+@Component(immediate = true, service = {})
+public final class HttpServerComponent {
+
+    private static final long IDLE_TIMEOUT_MS = 30_000;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServerComponent.class);
+
+    @Reference
+    private Engine engine;
+
+    @Reference
+    private ServerConfig config;
+
+    private Server server;
+
+    @Activate
+    void activate(BundleContext context) throws Exception {
+        String bundle = context.getBundle().getSymbolicName();
+        String version = context.getBundle().getVersion().toString();
+        ApiHandler api = new ApiHandler(config.server.basePath, new OriginPolicy(config.server.cors.allowedOrigins));
+        HealthRoute health = new HealthRoute();
+        api.route("GET", "/healthz", health)
+                .route("GET", "/health", health)
+                .route("GET", "/api/v1/config", (request, response, callback) -> Responses.json(response, callback, clientConfig()))
+                .route("GET", "/api/v1/schema/nodes", (request, response, callback) ->
+                        Responses.json(response, callback, nodeSchemas(bundle, version)))
+                .route("GET", "/api/v1/schema/packets", (request, response, callback) ->
+                        Responses.json(response, callback, PacketTypeCatalog.entries()))
+                .route("POST", "/api/v1/process", new ProcessRoute(engine, config.server.maxBodySize));
+
+        QueuedThreadPool threads = new QueuedThreadPool(256, 8);
+        threads.setName("skit-http");
+        server = new Server(threads);
+        server.setStopTimeout(5_000);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server,
+                new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+        InetSocketAddress address = SocketAddresses.parse(config.server.address);
+        connector.setHost(address.getHostString());
+        connector.setPort(address.getPort());
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        server.addConnector(connector);
+        server.setHandler(api);
+        server.start();
+        LOG.info("StreamKit/J listening on http://{}:{} (HTTP/1.1, h2c)", address.getHostString(), connector.getLocalPort());
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        server.stop();
+    }
+
+    private Map<String, Object> clientConfig() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (config.server.moqGatewayUrl != null) body.put("moq_gateway_url", config.server.moqGatewayUrl);
+        return body;
+    }
+
+    private List<Map<String, Object>> nodeSchemas(String bundle, String version) {
+        List<Map<String, Object>> schemas = new ArrayList<>();
+        for (RegisteredKind kind : engine.registry().all()) {
+            schemas.add(NodeSchemaJson.of(kind.factory().definition(), kind.bundle(), kind.bundleVersion()));
+        }
+        HttpNodeDefinitions.ALL.forEach(definition -> schemas.add(NodeSchemaJson.of(definition, bundle, version)));
+        return schemas;
+    }
+}

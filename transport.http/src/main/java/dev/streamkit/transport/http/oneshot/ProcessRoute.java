@@ -50,6 +50,10 @@ public final class ProcessRoute implements Route {
         }
         long declared = request.getLength();
         if (declared > maxBodySize) {
+            // Refuse without reading the body; an HTTP/1 connection cannot be reused once its body is skipped.
+            if (request.getConnectionMetaData().getHttpVersion().getVersion() < 20) {
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
             Responses.text(response, callback, 413, new RequestBodyTooLargeException(maxBodySize).getMessage());
             return;
         }

@@ -1,0 +1,82 @@
+package dev.streamkit.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsMatchStreamKit() throws Exception {
+        ServerConfig config = ConfigLoader.load(dir.resolve("missing.toml"), Map.of());
+        assertEquals("127.0.0.1:4545", config.server.address);
+        assertEquals(104_857_600L, config.server.maxBodySize);
+        assertEquals("./samples/pipelines", config.server.samplesDir);
+        assertEquals(List.of("samples/**"), config.security.allowedFilePaths);
+        assertTrue(config.security.allowedWritePaths.isEmpty());
+        assertEquals("admin", config.permissions.defaultRole);
+        assertNull(config.permissions.maxConcurrentOneshots);
+        assertEquals(256, config.engine.oneshot.mediaChannelCapacity);
+        assertNull(config.server.http3Address);
+    }
+
+    @Test
+    void fileOverridesDefaultsAndEnvironmentOverridesFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("skit.toml"), """
+                [server]
+                address = "0.0.0.0:8080"
+                max_body_size = 1024
+
+                [engine.oneshot]
+                media_channel_capacity = 8
+
+                [security]
+                allowed_file_paths = ["media/**"]
+                """);
+        ServerConfig config = ConfigLoader.load(file, Map.of(
+                "SK_SERVER__ADDRESS", "127.0.0.1:9999",
+                "SK_ENGINE__ONESHOT__MEDIA_CHANNEL_CAPACITY", "16",
+                "SK_PERMISSIONS__MAX_CONCURRENT_ONESHOTS", "3",
+                "SK_SECURITY__ALLOWED_WRITE_PATHS", "[\"out/**\"]",
+                "SK_ROLE", "user",
+                "HOME", "/root"));
+        assertEquals("127.0.0.1:9999", config.server.address);
+        assertEquals(1024, config.server.maxBodySize);
+        assertEquals(16, config.engine.oneshot.mediaChannelCapacity);
+        assertEquals(3, config.permissions.maxConcurrentOneshots);
+        assertEquals(List.of("media/**"), config.security.allowedFilePaths);
+        assertEquals(List.of("out/**"), config.security.allowedWritePaths);
+        assertEquals(32, config.engine.packetBatchSize, "untouched keys keep their defaults");
+    }
+
+    @Test
+    void reportsBrokenFilesAndWrongTypes() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.toml"), "[server\naddress = ");
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(broken, Map.of())).getMessage()
+                .startsWith("Cannot read config file"));
+        Path wrongType = Files.writeString(dir.resolve("wrong.toml"), "[server]\nmax_body_size = \"huge\"\n");
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(wrongType, Map.of()));
+    }
+
+    @Test
+    void printsDefaultsAsTomlThatLoadsBack() throws Exception {
+        String toml = ConfigLoader.defaultsAsToml();
+        assertTrue(toml.contains("address = '127.0.0.1:4545'") || toml.contains("address = \"127.0.0.1:4545\""), toml);
+        assertFalse(toml.contains("http3_address"), "unset keys are omitted");
+        Path file = Files.writeString(dir.resolve("defaults.toml"), toml);
+        assertEquals(ConfigLoader.defaultsAsToml(), ConfigLoader.defaultsAsToml());
+        assertEquals("127.0.0.1:4545", ConfigLoader.load(file, Map.of()).server.address);
+    }
+}

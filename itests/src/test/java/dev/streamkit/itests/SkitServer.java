@@ -1,0 +1,143 @@
+package dev.streamkit.itests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The assembled runtime ({@code distribution/target}) started as a real {@code skit serve} process in a
+ * temporary working directory, on a free loopback port, with its own {@code skit.toml}. Talks to it over
+ * real sockets. Output goes to {@code server.log} in the working directory.
+ */
+final class SkitServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    final Path workDir;
+    final int port;
+    final long millisToHealthy;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SkitServer(Path workDir, int port, Process process, long millisToHealthy) {
+        this.workDir = workDir;
+        this.port = port;
+        this.process = process;
+        this.millisToHealthy = millisToHealthy;
+    }
+
+    /** Starts a server whose {@code skit.toml} is {@code extraToml} plus the listen address. */
+    static SkitServer start(Path workDir, String extraToml) throws Exception {
+        int port = freePort();
+        Files.createDirectories(workDir.resolve("samples"));
+        Path toml = workDir.resolve("skit.toml");
+        Files.writeString(toml, "[server]\naddress = \"127.0.0.1:" + port + "\"\n" + extraToml);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dskit.bundles=" + requiredPath("skit.bundles"),
+                "-Dskit.deploy=" + workDir.resolve("deploy"),
+                "-Dskit.data=" + workDir.resolve("data"),
+                "-cp", requiredPath("skit.lib") + "/*",
+                "dev.streamkit.launcher.Skit", "-c", toml.toString(), "serve"));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile()).start();
+        SkitServer server = new SkitServer(workDir, port, process, 0);
+        long healthyAfter = server.awaitHealthy(started);
+        return new SkitServer(workDir, port, process, healthyAfter);
+    }
+
+    private long awaitHealthy(long startedNanos) throws Exception {
+        long deadline = startedNanos + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("skit exited early:\n" + log());
+            try {
+                if (get("/healthz").statusCode() == 200) return (System.nanoTime() - startedNanos) / 1_000_000;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("skit did not answer /healthz within " + START_TIMEOUT + ":\n" + log());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> post(String path, Multipart body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", body.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * Sends only the request head of a POST over a raw HTTP/1.1 socket, declaring {@code contentLength}
+     * body bytes that never come, and returns the response head and body the server answers with.
+     */
+    String postHeadOnly(String path, String contentType, long contentLength) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + contentLength + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    String log() throws IOException {
+        Path log = workDir.resolve("server.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Sends SIGTERM and waits for the process; returns its exit code. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("skit did not stop within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) process.destroyForcibly();
+        }
+    }
+
+    private static String requiredPath(String property) {
+        String value = System.getProperty(property);
+        if (value == null) throw new IllegalStateException("system property " + property + " is not set");
+        return Path.of(value).toAbsolutePath().normalize().toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

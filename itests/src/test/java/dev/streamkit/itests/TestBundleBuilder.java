@@ -1,0 +1,89 @@
+package dev.streamkit.itests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Builds a small third-party node bundle at test time: compiles a {@code NodeFactory} against the
+ * core API jar with the JDK compiler and packs it with a manifest and a Declarative Services descriptor,
+ * as a plugin author's build would.
+ */
+final class TestBundleBuilder {
+
+    private TestBundleBuilder() {
+    }
+
+    /** A bundle whose DS component registers a passthrough-like factory for {@code kind}. */
+    static Path nodeBundle(Path workDir, String symbolicName, String kind) throws IOException {
+        String pkg = "test.plugin";
+        String source = """
+                package test.plugin;
+                import dev.streamkit.api.node.*;
+                import dev.streamkit.api.packet.PacketType;
+                public final class EchoFactory implements NodeFactory {
+                    private static final NodeDefinition DEFINITION = NodeDefinition.builder("%s")
+                            .description("Echo node from a bundle built by the test")
+                            .input(InputPin.one("in", PacketType.ANY))
+                            .output(OutputPin.broadcast("out", PacketType.PASSTHROUGH))
+                            .categories("test").build();
+                    public NodeDefinition definition() { return DEFINITION; }
+                    public Node create(Params params, NodeContext context) {
+                        return new Node() {
+                            public void onPacket(String pin, dev.streamkit.api.packet.Packet packet, Outputs out) {
+                                out.send("out", packet);
+                            }
+                        };
+                    }
+                }
+                """.formatted(kind);
+        Path src = Files.createDirectories(workDir.resolve("src/test/plugin"));
+        Path classes = Files.createDirectories(workDir.resolve("classes"));
+        Files.writeString(src.resolve("EchoFactory.java"), source);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int result = compiler.run(null, null, errors, "--release", "17", "-d", classes.toString(),
+                "-cp", System.getProperty("skit.core.api.jar"), src.resolve("EchoFactory.java").toString());
+        if (result != 0) throw new IllegalStateException("test plugin does not compile:\n" + errors);
+
+        String component = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.plugin.EchoFactory">
+                  <property name="streamkit.node.kind" type="String" value="%s"/>
+                  <service><provide interface="dev.streamkit.api.node.NodeFactory"/></service>
+                  <implementation class="test.plugin.EchoFactory"/>
+                </scr:component>
+                """.formatted(kind);
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Import-Package", "dev.streamkit.api.node;version=\"[1.0,2)\",dev.streamkit.api.packet;version=\"[1.0,2)\"");
+        main.putValue("Service-Component", "OSGI-INF/echo.xml");
+        Path jar = workDir.resolve(symbolicName + ".jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry("OSGI-INF/echo.xml"));
+            out.write(component.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            for (Path classFile : List.of(classes.resolve(pkg.replace('.', '/')).toFile().listFiles()).stream()
+                    .map(java.io.File::toPath).toList()) {
+                out.putNextEntry(new JarEntry(pkg.replace('.', '/') + "/" + classFile.getFileName()));
+                out.write(Files.readAllBytes(classFile));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.streamkit.nodes.audio;
+
+import dev.streamkit.api.node.Cardinality;
+import dev.streamkit.api.node.InputPin;
+import dev.streamkit.api.node.Node;
+import dev.streamkit.api.node.NodeContext;
+import dev.streamkit.api.node.NodeDefinition;
+import dev.streamkit.api.node.NodeException;
+import dev.streamkit.api.node.NodeFactory;
+import dev.streamkit.api.node.OutputPin;
+import dev.streamkit.api.node.ParamSchema;
+import dev.streamkit.api.node.ParamSpec;
+import dev.streamkit.api.node.Params;
+import dev.streamkit.api.packet.PacketType;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Publishes {@code audio::mixer}. With {@code num_inputs = N} the node has the fixed inputs
+ * {@code in_0 .. in_(N-1)}; without it, one dynamic family {@code in} ({@code in_0}, {@code in_1}, ...
+ * created as connections need them). Clocked mode is declared but not supported yet.
+ */
+@Component(property = NodeFactory.KIND_PROPERTY + "=" + MixerFactory.KIND)
+public final class MixerFactory implements NodeFactory {
+
+    static final String KIND = "audio::mixer";
+    private static final String INPUT_PREFIX = "in";
+
+    private static final NodeDefinition DEFINITION = NodeDefinition.builder(KIND)
+            .description("Sums several raw audio inputs of one sample rate into one output, clipped to [-1, 1].")
+            .params(ParamSchema.builder()
+                    .param(MixerNode.NUM_INPUTS, ParamSpec.integer().min(1).nullable()
+                            .describe("Number of fixed inputs in_0..in_N-1; null for dynamic inputs"))
+                    .param(MixerNode.SYNC_TIMEOUT_MS, ParamSpec.integer().min(0).nullable()
+                            .defaultValue(MixerNode.DEFAULT_SYNC_TIMEOUT_MS).unit("ms")
+                            .describe("How long to wait for a lagging input (clocked mode; arrival-driven mixing ignores it)"))
+                    .param(MixerNode.CLOCKED, ParamSpec.object().nullable()
+                            .describe("Clocked (real-time) mixing settings; not supported yet, must be null"))
+                    .build())
+            .input(new InputPin(INPUT_PREFIX, List.of(PacketType.RAW_AUDIO_ANY), Cardinality.dynamic(INPUT_PREFIX)))
+            .output(OutputPin.broadcast("out", PacketType.RAW_AUDIO_ANY))
+            .categories("audio", "mixing")
+            .build();
+
+    @Override
+    public NodeDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public List<InputPin> inputs(Params params) {
+        if (!params.has(MixerNode.NUM_INPUTS)) return DEFINITION.inputs();
+        return fixedPinNames(params).stream().map(name -> InputPin.one(name, PacketType.RAW_AUDIO_ANY)).toList();
+    }
+
+    @Override
+    public Node create(Params params, NodeContext context) throws NodeException {
+        if (params.has(MixerNode.CLOCKED)) {
+            throw NodeException.invalidParam(MixerNode.CLOCKED, "clocked mode is not supported yet");
+        }
+        return new MixerNode(params.has(MixerNode.NUM_INPUTS) ? fixedPinNames(params) : List.of());
+    }
+
+    private static List<String> fixedPinNames(Params params) {
+        int count = Math.max(1, params.getInt(MixerNode.NUM_INPUTS, 1));
+        return IntStream.range(0, count).mapToObj(i -> INPUT_PREFIX + "_" + i).toList();
+    }
+}

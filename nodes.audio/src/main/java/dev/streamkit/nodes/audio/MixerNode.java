@@ -1,0 +1,122 @@
+package dev.streamkit.nodes.audio;
+
+import dev.streamkit.api.node.Node;
+import dev.streamkit.api.node.NodeException;
+import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.packet.AudioFrame;
+import dev.streamkit.api.packet.Packet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code audio::mixer}, oneshot form: sums the audio of several inputs, driven by packet arrivals.
+ *
+ * <p>Each input pin has a {@link PinQueue}. Whenever every still-open input has audio queued, the mixer
+ * emits the sum of the next {@code n} sample frames of every queue, where {@code n} is the smallest
+ * amount queued on an open input, at most the size of the first frame received. Inputs that ended
+ * contribute what they still hold (silence afterwards) but no longer hold the mix back. When all inputs
+ * have ended, the rest is flushed and the node finishes.
+ *
+ * <p>The output has the largest channel count seen (mono inputs are spread over all channels), is
+ * clipped to [-1, 1], and is timed from its sample position starting at the first frame's timestamp.
+ * All inputs must share one sample rate; a mismatch fails the node with invalid media.
+ *
+ * <p>NOTE: {@code sync_timeout_ms} has no effect here: the mix advances when audio arrives, never on a
+ * clock. With a fixed pin list ({@code num_inputs}) the mixer waits for every pin; with dynamic pins it
+ * only knows the pins that have delivered audio (or ended), so an input that starts late joins late.
+ *
+ * <p>Invocation is {@link Invocation#BLOCKING}: the engine gives the mixer a mailbox and calls it from
+ * one thread, so no locking is needed.
+ */
+final class MixerNode implements Node {
+
+    static final String NUM_INPUTS = "num_inputs";
+    static final String SYNC_TIMEOUT_MS = "sync_timeout_ms";
+    static final String CLOCKED = "clocked";
+    static final int DEFAULT_SYNC_TIMEOUT_MS = 100;
+
+    private final Map<String, PinQueue> queues = new LinkedHashMap<>();
+    private final Set<String> open = new LinkedHashSet<>();
+    private final Set<String> ended = new LinkedHashSet<>();
+
+    private int sampleRate;
+    private String ratePin;
+    private int channels;
+    private int frameSize;
+    private SampleClock clock;
+    private boolean failed;
+
+    /** @param fixedPins the input pins to wait for, or empty for a dynamic pin family */
+    MixerNode(List<String> fixedPins) {
+        for (String pin : fixedPins) {
+            queues.put(pin, new PinQueue());
+            open.add(pin);
+        }
+    }
+
+    @Override
+    public Invocation invocation() {
+        return Invocation.BLOCKING;
+    }
+
+    @Override
+    public void onPacket(String inputPin, Packet packet, Outputs out) throws Exception {
+        AudioFrame frame = AudioPackets.requireAudio(inputPin, packet);
+        if (failed || ended.contains(inputPin) || frame.frameCount() == 0) return;
+        if (clock == null) {
+            sampleRate = frame.sampleRate();
+            ratePin = inputPin;
+            frameSize = frame.frameCount();
+            clock = new SampleClock(sampleRate);
+            clock.startAt(frame.metadata());
+        } else if (frame.sampleRate() != sampleRate) {
+            failed = true;
+            out.fail(NodeException.invalidMedia("mixer inputs must share one sample rate: pin '" + ratePin + "' has "
+                    + sampleRate + " Hz, pin '" + inputPin + "' has " + frame.sampleRate() + " Hz"));
+            return;
+        }
+        if (queues.putIfAbsent(inputPin, new PinQueue()) == null) open.add(inputPin);
+        queues.get(inputPin).add(frame);
+        channels = Math.max(channels, frame.channels());
+        mixWhileReady(out);
+    }
+
+    @Override
+    public void onInputEnd(String inputPin, Outputs out) {
+        if (failed) return;
+        ended.add(inputPin);
+        open.remove(inputPin);
+        if (!open.isEmpty()) {
+            mixWhileReady(out);
+            return;
+        }
+        for (int n = largestQueued(); n > 0; n = largestQueued()) mix(Math.min(n, frameSize), out);
+        out.finish();
+    }
+
+    private void mixWhileReady(Outputs out) {
+        while (!open.isEmpty()) {
+            int n = frameSize;
+            for (String pin : open) n = Math.min(n, queues.get(pin).available());
+            if (n == 0) return;
+            mix(n, out);
+        }
+    }
+
+    private void mix(int frames, Outputs out) {
+        float[] sum = new float[frames * channels];
+        for (PinQueue queue : queues.values()) queue.mixInto(sum, channels, frames);
+        for (int i = 0; i < sum.length; i++) sum[i] = Math.max(-1f, Math.min(1f, sum[i]));
+        queues.entrySet().removeIf(e -> !open.contains(e.getKey()) && e.getValue().available() == 0);
+        out.send("out", new AudioFrame(sampleRate, channels, sum, clock.stamp(frames)));
+    }
+
+    private int largestQueued() {
+        int n = 0;
+        for (PinQueue queue : queues.values()) n = Math.max(n, queue.available());
+        return n;
+    }
+}

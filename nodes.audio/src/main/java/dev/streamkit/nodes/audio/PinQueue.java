@@ -1,0 +1,60 @@
+package dev.streamkit.nodes.audio;
+
+import dev.streamkit.api.packet.AudioFrame;
+import java.util.ArrayDeque;
+
+/**
+ * The audio waiting on one mixer input: a queue of frames and a read position in the oldest one.
+ * Frames keep their own channel count; {@link #mixInto} adapts them to the mix's.
+ */
+final class PinQueue {
+
+    private final ArrayDeque<AudioFrame> frames = new ArrayDeque<>();
+    /** Sample frames already consumed from the head frame. */
+    private int headOffset;
+    private int available;
+
+    void add(AudioFrame frame) {
+        if (frame.frameCount() == 0) return;
+        frames.add(frame);
+        available += frame.frameCount();
+    }
+
+    /** Sample frames queued (per channel). */
+    int available() {
+        return available;
+    }
+
+    /**
+     * Adds up to {@code count} queued sample frames into {@code mix} (interleaved, {@code mixChannels}
+     * wide) and consumes them. A mono input feeds every mix channel; an input with fewer channels than the
+     * mix feeds the first ones; an input with more channels is cut to the mix's.
+     *
+     * @return the sample frames consumed
+     */
+    int mixInto(float[] mix, int mixChannels, int count) {
+        int done = 0;
+        while (done < count && !frames.isEmpty()) {
+            AudioFrame head = frames.peek();
+            int channels = head.channels();
+            float[] samples = head.samples();
+            int n = Math.min(count - done, head.frameCount() - headOffset);
+            for (int f = 0; f < n; f++) {
+                int src = (headOffset + f) * channels;
+                int dst = (done + f) * mixChannels;
+                for (int c = 0; c < mixChannels; c++) {
+                    if (channels == 1) mix[dst + c] += samples[src];
+                    else if (c < channels) mix[dst + c] += samples[src + c];
+                }
+            }
+            done += n;
+            headOffset += n;
+            if (headOffset == head.frameCount()) {
+                frames.poll();
+                headOffset = 0;
+            }
+        }
+        available -= done;
+        return done;
+    }
+}

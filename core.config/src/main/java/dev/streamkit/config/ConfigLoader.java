@@ -65,11 +65,7 @@ public final class ConfigLoader {
 
     /** The embedded defaults as a {@code skit.toml} document ({@code skit config default}). */
     public static String defaultsAsToml() {
-        try {
-            return TOML.writeValueAsString(new ServerConfig());
-        } catch (IOException e) {
-            throw new IllegalStateException("defaults must serialize", e);
-        }
+        return TomlWriter.write(JSON.valueToTree(new ServerConfig()));
     }
 
     private static void merge(ObjectNode target, JsonNode overlay) {

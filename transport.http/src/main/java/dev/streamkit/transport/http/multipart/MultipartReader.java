@@ -86,7 +86,7 @@ public final class MultipartReader {
 
     private String readHeaders() throws IOException {
         while (true) {
-            int found = indexOf(new byte[] {'\r', '\n', '\r', '\n'}, start, end);
+            int found = indexOf(new byte[] {'\r', '\n', '\r', '\n'}, start, Math.min(end, start + MAX_HEADER_BYTES));
             if (found >= 0) {
                 String text = new String(buffer, start, found - start, StandardCharsets.UTF_8);
                 start = found + 4;

@@ -12,6 +12,7 @@ import dev.streamkit.transport.http.api.Route;
 import dev.streamkit.transport.http.multipart.MultipartException;
 import dev.streamkit.transport.http.multipart.MultipartPart;
 import dev.streamkit.transport.http.multipart.MultipartReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class ProcessRoute implements Route {
         LimitedInputStream body = new LimitedInputStream(Content.Source.asInputStream(request), maxBodySize);
         MultipartReader multipart = new MultipartReader(body, boundary);
         try {
-            process(multipart, body, response, callback);
+            process(multipart, body, request, response, callback);
         } catch (RequestBodyTooLargeException e) {
             Responses.text(response, callback, 413, e.getMessage());
         } catch (MultipartException e) {
@@ -68,7 +69,8 @@ public final class ProcessRoute implements Route {
         }
     }
 
-    private void process(MultipartReader multipart, LimitedInputStream body, Response response, Callback callback)
+    private void process(MultipartReader multipart, LimitedInputStream body, Request request, Response response,
+                         Callback callback)
             throws IOException, InterruptedException {
         MultipartPart first = multipart.nextPart();
         if (first == null || !"config".equals(first.name())) {
@@ -90,25 +92,38 @@ public final class ProcessRoute implements Route {
             return;
         }
         MultipartPart media = nextMediaPart(multipart);
+        if (media != null && isEmpty(media)) {
+            Responses.text(response, callback, 400, "The 'media' field is empty");
+            return;
+        }
         String violation = OneshotEntryRules.violation(pipeline, media != null);
         if (violation != null) {
             Responses.text(response, callback, 400, violation);
             return;
         }
-        run(pipeline, media, body, response, callback);
+        run(pipeline, media, body, request, response, callback);
+    }
+
+    private static boolean isEmpty(MultipartPart media) throws IOException {
+        media.body().mark(1);
+        boolean empty = media.body().read() < 0;
+        media.body().reset();
+        return empty;
     }
 
     /** Skips fields other than {@code media}; StreamKit ignores them. */
     private static MultipartPart nextMediaPart(MultipartReader multipart) throws IOException {
         MultipartPart part;
         while ((part = multipart.nextPart()) != null) {
-            if ("media".equals(part.name())) return part;
+            if ("media".equals(part.name())) {
+                return new MultipartPart(part.name(), part.filename(), part.contentType(), new BufferedInputStream(part.body(), 1));
+            }
         }
         return null;
     }
 
-    private void run(Pipeline pipeline, MultipartPart media, LimitedInputStream body, Response response, Callback callback)
-            throws InterruptedException {
+    private void run(Pipeline pipeline, MultipartPart media, LimitedInputStream body, Request request, Response response,
+                     Callback callback) throws InterruptedException {
         ResponseStream output = new ResponseStream(response, callback);
         Map<String, NodeFactory> requestNodes = Map.of(
                 HttpNodeDefinitions.INPUT_KIND, new RequestNodeFactory(HttpNodeDefinitions.INPUT,
@@ -123,6 +138,7 @@ public final class ProcessRoute implements Route {
             return;
         }
         output.contentType(contentType(pipeline, run, media));
+        request.addFailureListener(failure -> run.cancel("client connection failed: " + failure));
         run.start();
         try {
             run.completion().get();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.Bundle;
@@ -28,11 +29,19 @@ final class Runtime {
     /** Bundles that must run before any other: SPI Fly wires ServiceLoader users such as slf4j. */
     private static final List<String> FIRST = List.of("org.apache.aries.spifly.dynamic.bundle", "slf4j.simple");
 
+    /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
+    private static final java.util.logging.Logger SPI_FLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+
     private final RuntimeLayout layout;
-    private final ServerConfig config;
+    private final CompletableFuture<ServerConfig> config;
     private final Path configFile;
 
-    Runtime(RuntimeLayout layout, ServerConfig config, Path configFile) {
+    /**
+     * @param config     the configuration, possibly still loading; a failure ({@link java.util.concurrent.CompletionException})
+     *                   aborts the start before any bundle runs
+     * @param configFile the file the config bundle should read, or {@code null} for defaults
+     */
+    Runtime(RuntimeLayout layout, CompletableFuture<ServerConfig> config, Path configFile) {
         this.layout = layout;
         this.config = config;
         this.configFile = configFile;
@@ -42,13 +51,20 @@ final class Runtime {
         long startNanos = System.nanoTime();
         Files.createDirectories(layout.deploy());
         Files.createDirectories(layout.data());
-        configureLogging();
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(frameworkProperties());
         framework.init();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : layout.bundleJars()) {
             installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
         }
+        ServerConfig loaded;
+        try {
+            loaded = config.join();
+        } catch (RuntimeException e) {
+            framework.stop();
+            throw e;
+        }
+        configureLogging(loaded);
         framework.start();
         startInOrder(installed);
         System.err.printf("skit: OSGi runtime with %d bundles started in %d ms; deploy folder %s%n",
@@ -103,15 +119,25 @@ final class Runtime {
         properties.put("felix.fileinstall.bundles.startTransient", "true");
         properties.put("felix.fileinstall.log.level", "2");
         if (configFile != null) properties.put("streamkit.config.file", configFile.toString());
+        // --- HTTP/3 (transport.http3) ---
+        // Data folder for generated TLS material (self-signed certificate).
+        properties.put("streamkit.data.dir", layout.data().toString());
+        // Jetty's quiche jars declare their ServiceLoader use/provision without OSGi headers: let SPI Fly
+        // wire the JNA QuicheBinding into quiche-common (inert unless HTTP/3 is configured).
+        properties.put("org.apache.aries.spifly.auto.consumers", "org.eclipse.jetty.quic.quiche.common");
+        properties.put("org.apache.aries.spifly.auto.providers", "org.eclipse.jetty.quic.quiche.jna");
+        // --- end HTTP/3 ---
         return properties;
     }
 
-    private void configureLogging() {
+    private static void configureLogging(ServerConfig config) {
         String level = config.log.consoleLevel == null ? "info" : config.log.consoleLevel;
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
         setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        // SPI Fly reports every ServiceLoader provider it wires at INFO through java.util.logging.
+        SPI_FLY_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The {@code skit} command, as StreamKit's: {@code skit [-c FILE] [serve]} (the default), and
@@ -55,18 +57,21 @@ public final class Skit {
             }
             System.err.println("skit: no " + configFile + " here; using embedded defaults and SK_* environment overrides");
         }
-        ServerConfig config;
+        Path file = Files.isRegularFile(configFile) ? configFile.toAbsolutePath() : null;
+        // Parsing the configuration loads Jackson; do it while the framework installs its bundles.
+        CompletableFuture<ServerConfig> config = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ConfigLoader.load(file, System.getenv());
+            } catch (ConfigException e) {
+                throw new CompletionException(e);
+            }
+        });
         try {
-            config = ConfigLoader.load(configFile, System.getenv());
-        } catch (ConfigException e) {
-            System.err.println("skit: " + e.getMessage());
-            return 2;
-        }
-        try {
-            Runtime runtime = new Runtime(RuntimeLayout.fromSystemProperties(), config,
-                    Files.isRegularFile(configFile) ? configFile.toAbsolutePath() : null);
-            runtime.runUntilStopped();
+            new Runtime(RuntimeLayout.fromSystemProperties(), config, file).runUntilStopped();
             return 0;
+        } catch (CompletionException e) {
+            System.err.println("skit: " + e.getCause().getMessage());
+            return 2;
         } catch (Exception e) {
             System.err.println("skit: " + e.getMessage());
             return 1;

@@ -1,6 +1,7 @@
 package dev.streamkit.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,14 @@ import java.util.Map;
  * snake_case keys ({@code maxBodySize} is {@code max_body_size}). A freshly constructed instance holds
  * the embedded defaults; {@link ConfigLoader} overlays the file and the environment.
  *
- * <p>Instances are mutable only while loading; components receive them through the OSGi service
+ * <p>Serializable so that the launcher can hand the configuration it loaded to the runtime
+ * ({@link ConfigHandoff}). Instances are mutable only while loading; components receive them through the OSGi service
  * registry and must treat them as read-only.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public final class ServerConfig {
+public final class ServerConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public Server server = new Server();
     public Plugins plugins = new Plugins();
@@ -29,7 +33,9 @@ public final class ServerConfig {
 
     /** {@code [server]}: listeners, limits and paths. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Server {
+    public static final class Server implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         /** TCP address for HTTP/1.1, HTTP/2 (cleartext) and WebSocket; UDP on the same port is for MoQ. */
         public String address = "127.0.0.1:4545";
         /** UDP address for HTTP/3; unset = no HTTP/3 (UDP on the main port belongs to WebTransport). */
@@ -47,7 +53,9 @@ public final class ServerConfig {
 
     /** {@code [server.cors]}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Cors {
+    public static final class Cors implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         public List<String> allowedOrigins = new ArrayList<>(List.of(
                 "http://localhost", "https://localhost", "http://localhost:*", "https://localhost:*",
                 "http://127.0.0.1", "https://127.0.0.1", "http://127.0.0.1:*", "https://127.0.0.1:*"));
@@ -55,21 +63,27 @@ public final class ServerConfig {
 
     /** {@code [plugins]}: the hot-deploy folder and HTTP management switch. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Plugins {
+    public static final class Plugins implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         public String directory = ".plugins";
         public boolean allowHttpManagement = false;
     }
 
     /** {@code [resources]}: model cache policy. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Resources {
+    public static final class Resources implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         public boolean keepModelsLoaded = true;
         public Long maxMemoryMb;
     }
 
     /** {@code [permissions]}: role resolution and concurrency limits. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Permissions {
+    public static final class Permissions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         public String defaultRole = "admin";
         public String roleHeader;
         public boolean allowInsecureNoAuth = false;
@@ -79,21 +93,27 @@ public final class ServerConfig {
 
     /** {@code [security]}: file-path allowlists (globs, relative ones joined to the working directory). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Security {
+    public static final class Security implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         public List<String> allowedFilePaths = new ArrayList<>(List.of("samples/**"));
         public List<String> allowedWritePaths = new ArrayList<>();
     }
 
     /** {@code [script]}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Script {
+    public static final class Script implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         public long defaultTimeoutMs = 100;
         public long defaultMemoryLimitMb = 64;
     }
 
     /** {@code [engine]}: buffer sizes and batch sizes. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Engine {
+    public static final class Engine implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         /** {@code low-latency}, {@code balanced} or {@code high-throughput}; unset = defaults. */
         public String profile;
         public int packetBatchSize = 32;
@@ -105,7 +125,9 @@ public final class ServerConfig {
 
     /** {@code [engine.oneshot]}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Oneshot {
+    public static final class Oneshot implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         public int packetBatchSize = 32;
         public int mediaChannelCapacity = 256;
         public int ioChannelCapacity = 16;
@@ -117,7 +139,9 @@ public final class ServerConfig {
 
     /** {@code [log]}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Log {
+    public static final class Log implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         public boolean consoleEnable = true;
         public String consoleLevel = "info";
         public boolean fileEnable = true;
@@ -128,7 +152,9 @@ public final class ServerConfig {
 
     /** {@code [telemetry]}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public static final class Telemetry {
+    public static final class Telemetry implements Serializable {
+
+    private static final long serialVersionUID = 1L;
         public boolean enable = true;
         public String otlpEndpoint;
         public boolean tracingEnable = false;

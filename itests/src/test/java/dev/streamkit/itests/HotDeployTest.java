@@ -10,9 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,26 +25,15 @@ class HotDeployTest {
     private static final String KIND = "test::echo";
 
     @TempDir
-    static Path workDir;
-    @TempDir
     static Path buildDir;
-    static SkitServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = SkitServer.start(workDir, "");
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = new RunningServer("");
 
     @Test
     void droppedBundleAddsItsKindWithoutRestart() throws Exception {
         assertTrue(providerOf(KIND) == null, "kind present before deploy");
         Path bundle = TestBundleBuilder.nodeBundle(buildDir, "test.plugin.echo", KIND);
-        Path deployed = workDir.resolve("deploy").resolve("test.plugin.echo.jar");
+        Path deployed = running.get().workDir.resolve("deploy").resolve("test.plugin.echo.jar");
         Files.copy(bundle, deployed.resolveSibling("echo.tmp"), StandardCopyOption.REPLACE_EXISTING);
         Files.move(deployed.resolveSibling("echo.tmp"), deployed, StandardCopyOption.ATOMIC_MOVE);
 
@@ -60,7 +48,7 @@ class HotDeployTest {
                   - kind: test::echo
                   - kind: streamkit::http_output
                 """;
-        HttpResponse<byte[]> response = server.post("/api/v1/process", new Multipart().text("config", yaml)
+        HttpResponse<byte[]> response = running.get().post("/api/v1/process", new Multipart().text("config", yaml)
                 .file("media", "m.txt", "text/plain", "through the plugin".getBytes(StandardCharsets.UTF_8)));
         assertEquals(200, response.statusCode(), () -> new String(response.body(), StandardCharsets.UTF_8));
         assertEquals("through the plugin", new String(response.body(), StandardCharsets.UTF_8));
@@ -77,11 +65,11 @@ class HotDeployTest {
             Thread.sleep(100);
         }
         throw new AssertionError("kind " + KIND + (present ? " did not appear" : " did not disappear")
-                + " within 15 s\n" + server.log());
+                + " within 15 s\n" + running.get().log());
     }
 
     private static JsonNode providerOf(String kind) throws Exception {
-        for (JsonNode node : JSON.readTree(server.get("/api/v1/schema/nodes").body())) {
+        for (JsonNode node : JSON.readTree(running.get().get("/api/v1/schema/nodes").body())) {
             if (node.get("kind").asText().equals(kind)) return node.get("provider");
         }
         return null;

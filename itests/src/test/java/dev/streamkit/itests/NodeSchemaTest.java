@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /api/v1/schema/nodes} and {@code /schema/packets} on the assembled runtime. */
 class NodeSchemaTest {
@@ -24,23 +21,12 @@ class NodeSchemaTest {
             "core::passthrough", "core::sink", "core::file_reader", "core::json_serialize", "audio::gain",
             "audio::resampler", "audio::mixer", "containers::wav::demuxer", "containers::wav::muxer");
 
-    @TempDir
-    static Path workDir;
-    static SkitServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = SkitServer.start(workDir, "");
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = new RunningServer("");
 
     @Test
     void listsEveryKindWithSchemaPinsAndProvider() throws Exception {
-        JsonNode nodes = JSON.readTree(server.get("/api/v1/schema/nodes").body());
+        JsonNode nodes = JSON.readTree(running.get().get("/api/v1/schema/nodes").body());
         Map<String, JsonNode> byKind = new HashMap<>();
         nodes.forEach(node -> byKind.put(node.get("kind").asText(), node));
         for (String kind : KINDS) {
@@ -63,7 +49,7 @@ class NodeSchemaTest {
 
     @Test
     void listsPacketTypesWithCompatibilityRules() throws Exception {
-        JsonNode packets = JSON.readTree(server.get("/api/v1/schema/packets").body());
+        JsonNode packets = JSON.readTree(running.get().get("/api/v1/schema/packets").body());
         Map<String, JsonNode> byId = new HashMap<>();
         packets.forEach(p -> byId.put(p.get("id").asText(), p));
         assertEquals("any", byId.get("Any").get("compatibility").get("kind").asText());

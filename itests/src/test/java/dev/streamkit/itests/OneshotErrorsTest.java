@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * StreamKit's oneshot error cases over real HTTP: status codes and plain-text messages. After each
@@ -36,26 +33,15 @@ class OneshotErrorsTest {
               - kind: streamkit::http_output
             """;
 
-    @TempDir
-    static Path workDir;
-    static SkitServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = SkitServer.start(workDir, "max_body_size = 1048576\n");
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final RunningServer running = new RunningServer("max_body_size = 1048576\n");
 
     @AfterEach
     void serverStaysHealthy() throws Exception {
-        assertTrue(server.isAlive(), "server process died");
-        assertEquals(200, server.get("/healthz").statusCode());
+        assertTrue(running.get().isAlive(), "server process died");
+        assertEquals(200, running.get().get("/healthz").statusCode());
         byte[] media = "still working".getBytes(StandardCharsets.UTF_8);
-        HttpResponse<byte[]> good = server.post("/api/v1/process",
+        HttpResponse<byte[]> good = running.get().post("/api/v1/process",
                 new Multipart().text("config", PASSTHROUGH).file("media", "m.bin", "application/x-test", media));
         assertEquals(200, good.statusCode());
         assertEquals("still working", new String(good.body(), StandardCharsets.UTF_8));
@@ -64,7 +50,7 @@ class OneshotErrorsTest {
     private static HttpResponse<byte[]> process(String yaml, byte[] media) throws Exception {
         Multipart body = new Multipart().text("config", yaml);
         if (media != null) body.file("media", "m.bin", "application/octet-stream", media);
-        return server.post("/api/v1/process", body);
+        return running.get().post("/api/v1/process", body);
     }
 
     private static void assertText(int status, String text, HttpResponse<byte[]> response) {
@@ -75,7 +61,7 @@ class OneshotErrorsTest {
 
     @Test
     void rejectsMediaBeforeConfig() throws Exception {
-        HttpResponse<byte[]> response = server.post("/api/v1/process", new Multipart()
+        HttpResponse<byte[]> response = running.get().post("/api/v1/process", new Multipart()
                 .file("media", "m.bin", "application/octet-stream", new byte[] {1, 2, 3}).text("config", PASSTHROUGH));
         assertText(400, "Multipart fields must be ordered: 'config' first, then 'media'", response);
     }
@@ -141,7 +127,7 @@ class OneshotErrorsTest {
 
     @Test
     void rejectsMissingConfig() throws Exception {
-        HttpResponse<byte[]> response = server.post("/api/v1/process",
+        HttpResponse<byte[]> response = running.get().post("/api/v1/process",
                 new Multipart().file("media", "m.bin", "application/octet-stream", new byte[] {1}));
         assertText(400, "Multipart fields must be ordered", response);
     }
@@ -155,7 +141,7 @@ class OneshotErrorsTest {
     @Test
     void rejectsOversizeBodyWith413() throws Exception {
         // The server must answer from the declared length alone, without waiting for the 2 MiB.
-        String answer = server.postHeadOnly("/api/v1/process", "multipart/form-data; boundary=x", 2L << 20);
+        String answer = running.get().postHeadOnly("/api/v1/process", "multipart/form-data; boundary=x", 2L << 20);
         assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
         assertTrue(answer.contains("max_body_size"), answer);
     }
@@ -171,6 +157,25 @@ class OneshotErrorsTest {
         assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, response.statusCode() + " " + body);
         assertTrue(body.contains("containers::wav::demuxer"), body);
         assertTrue(millis < 1000, "took " + millis + " ms");
+    }
+
+    @Test
+    void rejectsFilePathsOutsideTheAllowlist() throws Exception {
+        for (String path : new String[] {"../../etc/passwd", "/etc/passwd", "samples/../../x"}) {
+            String yaml = """
+                    mode: oneshot
+                    steps:
+                      - kind: core::file_reader
+                        params: { path: "%s" }
+                      - kind: streamkit::http_output
+                    """.formatted(path);
+            assertText(400, "Invalid file path in node 'step_0'", process(yaml, null));
+        }
+    }
+
+    @Test
+    void rejectsEmptyMedia() throws Exception {
+        assertText(400, "The 'media' field is empty", process(PASSTHROUGH, new byte[0]));
     }
 
     @Test

@@ -3,12 +3,15 @@ package dev.streamkit.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Start-up time to a healthy {@code /healthz}, the StreamKit health body, and graceful SIGTERM. */
+/** Start-up time to a healthy {@code /healthz}, the health body, HTTP/2 cleartext, and graceful SIGTERM. */
 class ServerLifecycleTest {
 
     /** Budget from spec/performance.md is 2 s; the test allows slack for a loaded CI machine. */
@@ -26,6 +29,13 @@ class ServerLifecycleTest {
             assertEquals("{\"status\":\"ok\",\"version\":\"0.1.0\"}", server.get("/healthz").body());
             assertEquals(200, server.get("/health").statusCode());
             assertEquals(404, server.get("/api/v1/nothing-here").statusCode());
+            HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+            for (int i = 0; i < 2; i++) { // the first request upgrades the connection, the second runs on it
+                HttpResponse<String> response = h2c.send(HttpRequest.newBuilder(server.uri("/healthz")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(HttpClient.Version.HTTP_2, response.version());
+                assertEquals(200, response.statusCode());
+            }
             long stopping = System.nanoTime();
             int exit = server.stop(Duration.ofSeconds(10));
             long stopMillis = (System.nanoTime() - stopping) / 1_000_000;
@@ -33,6 +43,25 @@ class ServerLifecycleTest {
             assertTrue(stopMillis < 10_000);
         } finally {
             server.close();
+        }
+    }
+
+    @Test
+    void restartsFromItsBundleCacheAndStillServesPipelines() throws Exception {
+        SkitServer.start(workDir, "").close();
+        SkitServer restarted = SkitServer.start(workDir, "");
+        try {
+            System.out.println("skit: restart with a warm bundle cache, JVM start to healthy /healthz: "
+                    + restarted.millisToHealthy + " ms");
+            assertTrue(restarted.millisToHealthy < STARTUP_LIMIT_MS, "took " + restarted.millisToHealthy + " ms");
+            String yaml = "mode: oneshot\nsteps:\n  - kind: streamkit::http_input\n  - kind: core::passthrough\n"
+                    + "  - kind: streamkit::http_output\n";
+            HttpResponse<byte[]> response = restarted.post("/api/v1/process",
+                    new Multipart().text("config", yaml).file("media", "m", "text/plain", new byte[] {42}));
+            assertEquals(200, response.statusCode());
+            assertEquals(42, response.body()[0]);
+        } finally {
+            restarted.close();
         }
     }
 }

@@ -19,13 +19,13 @@ import javax.tools.ToolProvider;
  * core API jar with the JDK compiler and packs it with a manifest and a Declarative Services descriptor,
  * as a plugin author's build would.
  */
-final class TestBundleBuilder {
+public final class TestBundleBuilder {
 
     private TestBundleBuilder() {
     }
 
     /** A bundle whose DS component registers a passthrough-like factory for {@code kind}. */
-    static Path nodeBundle(Path workDir, String symbolicName, String kind) throws IOException {
+    public static Path nodeBundle(Path workDir, String symbolicName, String kind) throws IOException {
         String pkg = "test.plugin";
         String source = """
                 package test.plugin;

@@ -1,5 +1,6 @@
 package dev.streamkit.launcher;
 
+import dev.streamkit.config.ConfigHandoff;
 import dev.streamkit.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,10 +54,7 @@ final class Runtime {
         Files.createDirectories(layout.data());
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(frameworkProperties());
         framework.init();
-        List<Bundle> installed = new ArrayList<>();
-        for (Path jar : layout.bundleJars()) {
-            installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
-        }
+        List<Bundle> installed = BundleSync.reconcile(framework.getBundleContext(), layout.bundles(), layout.bundleJars());
         ServerConfig loaded;
         try {
             loaded = config.join();
@@ -65,6 +63,8 @@ final class Runtime {
             throw e;
         }
         configureLogging(loaded);
+        // Bundles read framework properties falling back to system properties; this one is known only now.
+        System.setProperty("streamkit.config.loaded", ConfigHandoff.encode(loaded));
         framework.start();
         startInOrder(installed);
         System.err.printf("skit: OSGi runtime with %d bundles started in %d ms; deploy folder %s%n",
@@ -111,7 +111,6 @@ final class Runtime {
     private Map<String, String> frameworkProperties() {
         Map<String, String> properties = new HashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, layout.data().resolve("felix-cache").toString());
-        properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sun.misc");
         properties.put("felix.fileinstall.dir", layout.deploy().toString());
         properties.put("felix.fileinstall.poll", "500");

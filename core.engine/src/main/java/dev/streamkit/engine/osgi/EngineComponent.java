@@ -37,8 +37,8 @@ public final class EngineComponent implements Engine {
     private static final java.util.Set<String> BIDIRECTIONAL_KINDS = java.util.Set.of("transport::moq::peer");
 
     private final NodeRegistry registry = new NodeRegistry();
-    private final PipelineCompiler compiler = new PipelineCompiler(kind -> BIDIRECTIONAL_KINDS.contains(kind)
-            || registry.lookup(kind).map(entry -> entry.factory().definition().bidirectional()).orElse(false));
+    /** Built on first use: the YAML parser is not needed to start serving. */
+    private volatile PipelineCompiler compiler;
 
     @Reference
     private ServerConfig config;
@@ -77,7 +77,13 @@ public final class EngineComponent implements Engine {
 
     @Override
     public Pipeline compile(String yaml) throws PipelineException {
-        return compiler.compile(yaml);
+        PipelineCompiler current = compiler;
+        if (current == null) {
+            current = new PipelineCompiler(kind -> BIDIRECTIONAL_KINDS.contains(kind)
+                    || registry.lookup(kind).map(entry -> entry.factory().definition().bidirectional()).orElse(false));
+            compiler = current;
+        }
+        return current.compile(yaml);
     }
 
     @Override

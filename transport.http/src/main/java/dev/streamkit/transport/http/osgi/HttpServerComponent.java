@@ -13,6 +13,7 @@ import dev.streamkit.transport.http.oneshot.HttpNodeDefinitions;
 import dev.streamkit.transport.http.oneshot.ProcessRoute;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.osgi.service.component.annotations.Activate;
@@ -35,6 +38,8 @@ import org.osgi.service.component.annotations.Reference;
  * StreamKit's routes. Starts when the engine and the configuration are available; stops with the bundle.
  */
 @Component(immediate = true, service = {})
+// HTTP/3: the Jetty Server registered in activate(), declared for the resolver (transport.http3 requires it).
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.eclipse.jetty.server.Server\"", uses = Server.class)
 public final class HttpServerComponent {
 
     private static final long IDLE_TIMEOUT_MS = 30_000;
@@ -47,6 +52,7 @@ public final class HttpServerComponent {
     private ServerConfig config;
 
     private Server server;
+    private ServiceRegistration<Server> serverRegistration;
 
     @Activate
     void activate(BundleContext context) throws Exception {
@@ -79,10 +85,15 @@ public final class HttpServerComponent {
         server.setHandler(api);
         server.start();
         LOG.info("StreamKit/J listening on http://{}:{} (HTTP/1.1, h2c)", address.getHostString(), connector.getLocalPort());
+        // HTTP/3: publish the started server so transport.http3 can add a QUIC connector serving the same routes.
+        Hashtable<String, Object> serverProperties = new Hashtable<>();
+        serverProperties.put("streamkit.http.server", "main");
+        serverRegistration = context.registerService(Server.class, server, serverProperties);
     }
 
     @Deactivate
     void deactivate() throws Exception {
+        if (serverRegistration != null) serverRegistration.unregister(); // HTTP/3: removes its connector first
         server.stop();
     }
 

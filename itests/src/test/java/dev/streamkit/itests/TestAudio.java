@@ -25,6 +25,12 @@ final class TestAudio {
             return peak;
         }
 
+        double rms() {
+            double sum = 0;
+            for (float s : samples) sum += (double) s * s;
+            return Math.sqrt(sum / Math.max(1, samples.length));
+        }
+
         double seconds() {
             return samples.length / (double) channels / sampleRate;
         }

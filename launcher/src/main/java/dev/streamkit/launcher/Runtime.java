@@ -52,6 +52,9 @@ final class Runtime {
         long startNanos = System.nanoTime();
         Files.createDirectories(layout.deploy());
         Files.createDirectories(layout.data());
+        // FFmpeg (codecs.ffmpeg): JavaCPP extracts its native libraries on first use into this cache,
+        // read as a system property; keep it in the data folder rather than the user's home.
+        setIfAbsent("org.bytedeco.javacpp.cachedir", layout.data().resolve("javacpp").toString());
         Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(frameworkProperties());
         framework.init();
         List<Bundle> installed = BundleSync.reconcile(framework.getBundleContext(), layout.bundles(), layout.bundleJars());

@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Publishes {@code audio::mixer}. With {@code num_inputs = N} the node has the fixed inputs
  * {@code in_0 .. in_(N-1)}; without it, one dynamic family {@code in} ({@code in_0}, {@code in_1}, ...
- * created as connections need them). Clocked mode is declared but not supported yet.
+ * created as connections need them). Without {@code clocked} the mix is driven by arrivals
+ * ({@link MixerNode}); with it, by a clock thread ({@link ClockedMixerNode}).
  */
 @Component(property = NodeFactory.KIND_PROPERTY + "=" + MixerFactory.KIND)
 public final class MixerFactory implements NodeFactory {
@@ -34,9 +35,10 @@ public final class MixerFactory implements NodeFactory {
                             .describe("Number of fixed inputs in_0..in_N-1; null for dynamic inputs"))
                     .param(MixerNode.SYNC_TIMEOUT_MS, ParamSpec.integer().min(0).nullable()
                             .defaultValue(MixerNode.DEFAULT_SYNC_TIMEOUT_MS).unit("ms")
-                            .describe("How long to wait for a lagging input (clocked mode; arrival-driven mixing ignores it)"))
+                            .describe("How long to wait for a lagging input before mixing it as silence; null waits forever"))
                     .param(MixerNode.CLOCKED, ParamSpec.object().nullable()
-                            .describe("Clocked (real-time) mixing settings; not supported yet, must be null"))
+                            .describe("Real-time mixing on a clock: {sample_rate: 48000, frame_samples_per_channel: 960, "
+                                    + "jitter_buffer_frames: 3, generate_silence: true}; null mixes as audio arrives"))
                     .build())
             .input(new InputPin(INPUT_PREFIX, List.of(PacketType.RAW_AUDIO_ANY), Cardinality.dynamic(INPUT_PREFIX)))
             .output(OutputPin.broadcast("out", PacketType.RAW_AUDIO_ANY))
@@ -56,10 +58,18 @@ public final class MixerFactory implements NodeFactory {
 
     @Override
     public Node create(Params params, NodeContext context) throws NodeException {
+        List<String> pins = params.has(MixerNode.NUM_INPUTS) ? fixedPinNames(params) : List.of();
         if (params.has(MixerNode.CLOCKED)) {
-            throw NodeException.invalidParam(MixerNode.CLOCKED, "clocked mode is not supported yet");
+            ClockedMixerConfig config = ClockedMixerConfig.parse(params.get(MixerNode.CLOCKED));
+            return new ClockedMixerNode(config, pins, "streamkit-mixer-clock-" + context.nodeId());
         }
-        return new MixerNode(params.has(MixerNode.NUM_INPUTS) ? fixedPinNames(params) : List.of());
+        return new MixerNode(pins, syncTimeoutMs(params), System::nanoTime);
+    }
+
+    /** The sync timeout: the default when absent, {@code null} (wait forever) when given as null. */
+    private static Long syncTimeoutMs(Params params) {
+        if (params.has(MixerNode.SYNC_TIMEOUT_MS)) return Math.max(0, params.getLong(MixerNode.SYNC_TIMEOUT_MS, 0));
+        return params.asMap().containsKey(MixerNode.SYNC_TIMEOUT_MS) ? null : (long) MixerNode.DEFAULT_SYNC_TIMEOUT_MS;
     }
 
     private static List<String> fixedPinNames(Params params) {

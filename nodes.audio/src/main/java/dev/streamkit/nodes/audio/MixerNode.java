@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * {@code audio::mixer}, oneshot form: sums the audio of several inputs, driven by packet arrivals.
@@ -24,9 +25,15 @@ import java.util.Set;
  * clipped to [-1, 1], and is timed from its sample position starting at the first frame's timestamp.
  * All inputs must share one sample rate; a mismatch fails the node with invalid media.
  *
- * <p>NOTE: {@code sync_timeout_ms} has no effect here: the mix advances when audio arrives, never on a
- * clock. With a fixed pin list ({@code num_inputs}) the mixer waits for every pin; with dynamic pins it
+ * <p>Sync timeout: when some open inputs hold audio and others none, the mixer waits at most
+ * {@code sync_timeout_ms} (from the arrival of the oldest unmixed frame) and then mixes everything queued,
+ * the missing inputs counting as silence; their audio, when it comes, joins the following mixes.
+ * {@code null} waits forever. NOTE: the node is only called on arrivals and ends, so an expired timeout
+ * is acted on at the next arrival or end of any input, never on a timer.
+ *
+ * <p>With a fixed pin list ({@code num_inputs}) the mixer waits for every pin; with dynamic pins it
  * only knows the pins that have delivered audio (or ended), so an input that starts late joins late.
+ * Real-time mixing on a clock is {@link ClockedMixerNode}.
  *
  * <p>Invocation is {@link Invocation#BLOCKING}: the engine gives the mixer a mailbox and calls it from
  * one thread, so no locking is needed.
@@ -37,6 +44,10 @@ final class MixerNode implements Node {
     static final String SYNC_TIMEOUT_MS = "sync_timeout_ms";
     static final String CLOCKED = "clocked";
     static final int DEFAULT_SYNC_TIMEOUT_MS = 100;
+
+    /** Sync timeout in nanoseconds; negative waits forever. */
+    private final long syncTimeoutNanos;
+    private final LongSupplier nanoClock;
 
     private final Map<String, PinQueue> queues = new LinkedHashMap<>();
     private final Set<String> open = new LinkedHashSet<>();
@@ -49,8 +60,14 @@ final class MixerNode implements Node {
     private SampleClock clock;
     private boolean failed;
 
-    /** @param fixedPins the input pins to wait for, or empty for a dynamic pin family */
-    MixerNode(List<String> fixedPins) {
+    /**
+     * @param fixedPins     the input pins to wait for, or empty for a dynamic pin family
+     * @param syncTimeoutMs how long to wait for lagging inputs, or {@code null} to wait forever
+     * @param nanoClock     the monotonic clock ({@code System::nanoTime}; tests pass their own)
+     */
+    MixerNode(List<String> fixedPins, Long syncTimeoutMs, LongSupplier nanoClock) {
+        this.syncTimeoutNanos = syncTimeoutMs == null ? -1 : Math.max(0, syncTimeoutMs) * 1_000_000L;
+        this.nanoClock = nanoClock;
         for (String pin : fixedPins) {
             queues.put(pin, new PinQueue());
             open.add(pin);
@@ -79,9 +96,10 @@ final class MixerNode implements Node {
             return;
         }
         if (queues.putIfAbsent(inputPin, new PinQueue()) == null) open.add(inputPin);
-        queues.get(inputPin).add(frame);
+        queues.get(inputPin).add(frame, nanoClock.getAsLong());
         channels = Math.max(channels, frame.channels());
         mixWhileReady(out);
+        mixIfTimedOut(out);
     }
 
     @Override
@@ -91,6 +109,7 @@ final class MixerNode implements Node {
         open.remove(inputPin);
         if (!open.isEmpty()) {
             mixWhileReady(out);
+            mixIfTimedOut(out);
             return;
         }
         for (int n = largestQueued(); n > 0; n = largestQueued()) mix(Math.min(n, frameSize), out);
@@ -104,6 +123,18 @@ final class MixerNode implements Node {
             if (n == 0) return;
             mix(n, out);
         }
+    }
+
+    /** Mixes all queued audio, missing inputs as silence, once the oldest frame waited past the timeout. */
+    private void mixIfTimedOut(Outputs out) {
+        if (syncTimeoutNanos < 0 || clock == null) return;
+        Long oldest = null;
+        for (PinQueue queue : queues.values()) {
+            Long arrival = queue.oldestArrivalNanos();
+            if (arrival != null && (oldest == null || arrival < oldest)) oldest = arrival;
+        }
+        if (oldest == null || nanoClock.getAsLong() - oldest < syncTimeoutNanos) return;
+        for (int n = largestQueued(); n > 0; n = largestQueued()) mix(Math.min(n, frameSize), out);
     }
 
     private void mix(int frames, Outputs out) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.api.node.Cardinality;
 import dev.streamkit.api.node.InputPin;
+import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.testing.TestNodeContext;
@@ -47,11 +48,31 @@ class MixerFactoryTest {
     }
 
     @Test
-    void rejectsClockedMode() {
-        NodeException e = assertThrows(NodeException.class,
-                () -> factory.create(Params.of(Map.of("clocked", Map.of())), TestNodeContext.noFiles()));
+    void createsClockedMixerWithDefaults() throws Exception {
+        Node node = factory.create(Params.of(Map.of("clocked", Map.of())), TestNodeContext.noFiles());
+        assertTrue(node instanceof ClockedMixerNode);
+        node.close();
+    }
+
+    @Test
+    void clockedConfigTakesStreamKitDefaults() throws Exception {
+        assertEquals(new ClockedMixerConfig(48_000, 960, 3, true), ClockedMixerConfig.parse(Map.of()));
+        assertEquals(new ClockedMixerConfig(16_000, 320, 5, false), ClockedMixerConfig.parse(Map.of("sample_rate", 16_000,
+                "frame_samples_per_channel", 320, "jitter_buffer_frames", 5, "generate_silence", false)));
+    }
+
+    @Test
+    void rejectsBadClockedValuesNamingTheField() {
+        NodeException e = assertThrows(NodeException.class, () -> factory.create(
+                Params.of(Map.of("clocked", Map.of("jitter_buffer_frames", 0))), TestNodeContext.noFiles()));
         assertEquals(NodeException.Cause.INVALID_PARAMS, e.failureCause());
-        assertEquals("clocked", e.field());
+        assertEquals("clocked.jitter_buffer_frames", e.field());
+        NodeException frame = assertThrows(NodeException.class, () -> ClockedMixerConfig.parse(
+                Map.of("sample_rate", 48_000, "frame_samples_per_channel", 96_000)));
+        assertEquals("clocked.frame_samples_per_channel", frame.field());
+        NodeException silence = assertThrows(NodeException.class, () -> ClockedMixerConfig.parse(
+                Map.of("generate_silence", "yes")));
+        assertEquals("clocked.generate_silence", silence.field());
     }
 
     @Test

@@ -17,9 +17,15 @@ class MixerNodeTest {
     private static final int RATE = 48_000;
 
     private final RecordingOutputs out = new RecordingOutputs();
+    /** The mixer's clock: only moves when a test moves it. */
+    private long nowNanos;
 
-    private static MixerNode twoInputs() {
-        return new MixerNode(List.of("in_0", "in_1"));
+    private MixerNode twoInputs() {
+        return new MixerNode(List.of("in_0", "in_1"), 100L, () -> nowNanos);
+    }
+
+    private void advanceMs(long ms) {
+        nowNanos += ms * 1_000_000L;
     }
 
     private void feed(MixerNode node, String pin, int rate, int channels, float[] samples) throws Exception {
@@ -122,7 +128,7 @@ class MixerNodeTest {
 
     @Test
     void dynamicPinsJoinWhenTheyDeliver() throws Exception {
-        MixerNode node = new MixerNode(List.of());
+        MixerNode node = new MixerNode(List.of(), 100L, () -> nowNanos);
         feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
         assertEquals(1, out.sent().size(), "a lone known input mixes by itself");
         feed(node, "in_1", RATE, 1, TestSignals.constant(0.1f, 960));
@@ -131,6 +137,55 @@ class MixerNodeTest {
         node.onInputEnd("in_0", out);
         node.onInputEnd("in_1", out);
         assertTrue(out.finished());
+    }
+
+    @Test
+    void syncTimeoutMixesWithSilenceForMissingInputAfterTimeout() throws Exception {
+        MixerNode node = twoInputs();
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        advanceMs(60);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.2f, 960));
+        assertTrue(out.sent().isEmpty(), "still within the 100 ms timeout");
+        advanceMs(41);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.3f, 960));
+
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
+        assertEquals(3, frames.size(), "everything queued is mixed once the oldest frame waited 101 ms");
+        assertEquals(0.1f, frames.get(0).samples()[0], 1e-6);
+        assertEquals(0.3f, frames.get(2).samples()[0], 1e-6);
+        frames.forEach(f -> assertEquals(960, f.frameCount()));
+        assertEquals(2 * 20_000L, frames.get(2).metadata().timestampUs());
+    }
+
+    @Test
+    void lateInputJoinsTheMixesAfterATimeout() throws Exception {
+        MixerNode node = twoInputs();
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        advanceMs(150);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        assertEquals(2, out.sent().size());
+        feed(node, "in_1", RATE, 1, TestSignals.constant(0.2f, 960));
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        assertEquals(0.3f, out.packets(AudioFrame.class).get(2).samples()[0], 1e-6);
+    }
+
+    @Test
+    void syncTimeoutIsCheckedWhenAnotherInputEnds() throws Exception {
+        MixerNode node = new MixerNode(List.of("in_0", "in_1", "in_2"), 100L, () -> nowNanos);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        advanceMs(200);
+        node.onInputEnd("in_2", out);
+        assertEquals(1, out.sent().size());
+        assertFalse(out.finished());
+    }
+
+    @Test
+    void nullSyncTimeoutWaitsForever() throws Exception {
+        MixerNode node = new MixerNode(List.of("in_0", "in_1"), null, () -> nowNanos);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        advanceMs(3_600_000);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        assertTrue(out.sent().isEmpty());
     }
 
     @Test

@@ -1,0 +1,126 @@
+package dev.streamkit.nodes.audio;
+
+import dev.streamkit.api.node.ControlMessage;
+import dev.streamkit.api.node.Node;
+import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.node.Params;
+import dev.streamkit.api.packet.AudioFrame;
+import dev.streamkit.api.packet.Packet;
+import java.util.concurrent.CancellationException;
+
+/**
+ * {@code audio::pacer}: releases audio frames unchanged in real time ({@code speed} times real time) and,
+ * with {@code generate_silence}, fills the gaps of a stalled input with silence so that the output stays
+ * continuous (MoQ and WebRTC receivers underflow otherwise).
+ *
+ * <p>Timing: frame {@code n} is due at {@code start + (audio before it) / speed} on the monotonic clock
+ * ({@link PacingClock}); {@code onPacket} sleeps until then (sliced, cancellation-aware). The timeline
+ * starts at the first frame, or at creation when an initial format is given.
+ *
+ * <p>Silence: a frame slot that elapsed completely without audio becomes a silence frame of the last
+ * format seen (or the initial format), as long as the previous frame, or 20 ms for the initial format.
+ * NOTE: the engine calls a node only on packets, control and end, so silence is emitted retroactively:
+ * the slots of a stall go out, in one go, when the next frame arrives or the input ends. A timer-driven
+ * engine hook would make them live. Without {@code generate_silence}, a frame more than
+ * {@value #LATE_RESET_MS} ms late restarts the timeline instead of being followed by a catch-up burst.
+ *
+ * <p>NOTE: the node holds one frame at a time (the engine's mailbox buffers the rest), so
+ * {@code buffer_size} is accepted but has no effect yet. Silence frames carry a duration but no timestamp.
+ */
+final class AudioPacerNode implements Node {
+
+    static final String SPEED = "speed";
+    static final String BUFFER_SIZE = "buffer_size";
+    static final String GENERATE_SILENCE = "generate_silence";
+    static final String INITIAL_SAMPLE_RATE = "initial_sample_rate";
+    static final String INITIAL_CHANNELS = "initial_channels";
+    static final double MIN_SPEED = 0.01;
+    static final double DEFAULT_SPEED = 1.0;
+    static final int DEFAULT_BUFFER_SIZE = 32;
+    static final long LATE_RESET_MS = 300;
+    /** Longest stall filled in one go (one minute of 20 ms frames); a longer one restarts the timeline. */
+    static final int MAX_SILENCE_FRAMES = 3_000;
+
+    private final boolean generateSilence;
+    private final PacingClock clock = new PacingClock();
+    private volatile double speed;
+    private volatile boolean shutDown;
+    private boolean started;
+    private SilenceFrames silence;
+
+    AudioPacerNode(Params params, long nowNanos) {
+        this.speed = readSpeed(params, DEFAULT_SPEED);
+        this.generateSilence = params.getBoolean(GENERATE_SILENCE, true);
+        if (params.has(INITIAL_SAMPLE_RATE) && params.has(INITIAL_CHANNELS)) {
+            int rate = params.getInt(INITIAL_SAMPLE_RATE, 48_000);
+            silence = new SilenceFrames(rate, params.getInt(INITIAL_CHANNELS, 1), rate / 50);
+            if (generateSilence) {
+                clock.restart(nowNanos);
+                started = true;
+            }
+        }
+    }
+
+    @Override
+    public Invocation invocation() {
+        return Invocation.BLOCKING;
+    }
+
+    @Override
+    public void onPacket(String inputPin, Packet packet, Outputs out) throws Exception {
+        AudioFrame frame = AudioPackets.requireAudio(inputPin, packet);
+        if (shutDown) return;
+        long now = System.nanoTime();
+        if (!started) {
+            clock.restart(now);
+            started = true;
+        } else if (generateSilence && silence != null) {
+            fillSilenceUntil(now, out);
+        } else if (now - clock.dueNanos() > LATE_RESET_MS * 1_000_000L) {
+            clock.restart(now);
+        }
+        if (!PacingClock.sleepUntil(clock.dueNanos(), () -> out.isCancelled() || shutDown)) {
+            if (shutDown) return;
+            throw new CancellationException("audio pacer cancelled while waiting to release a frame");
+        }
+        out.send("out", frame);
+        if (frame.frameCount() > 0) silence = SilenceFrames.like(frame, silence);
+        clock.advance(frame.frameCount() * 1_000_000_000L / frame.sampleRate(), speed);
+    }
+
+    /** Emits the silence due for the stall before the end, then finishes. */
+    @Override
+    public void onInputEnd(String inputPin, Outputs out) {
+        if (!shutDown && started && generateSilence && silence != null) fillSilenceUntil(System.nanoTime(), out);
+        out.finish();
+    }
+
+    /** {@code UpdateParams}: only {@code speed} is tunable; {@code Shutdown} finishes at once. */
+    @Override
+    public void onControl(ControlMessage message, Outputs out) {
+        if (message instanceof ControlMessage.UpdateParams update && update.params().has(SPEED)) {
+            speed = readSpeed(update.params(), speed);
+        } else if (message instanceof ControlMessage.Shutdown) {
+            shutDown = true;
+            out.finish();
+        }
+    }
+
+    /** Sends a silence frame for every slot that ended by {@code nowNanos} without audio. */
+    private void fillSilenceUntil(long nowNanos, Outputs out) {
+        long frameNanos = silence.durationNanos();
+        for (int sent = 0; clock.dueNanos() + (long) (frameNanos / speed) <= nowNanos; sent++) {
+            if (sent == MAX_SILENCE_FRAMES) {
+                clock.restart(nowNanos);
+                return;
+            }
+            out.send("out", silence.frame());
+            clock.advance(frameNanos, speed);
+        }
+    }
+
+    private static double readSpeed(Params params, double fallback) {
+        double value = params.getDouble(SPEED, fallback);
+        return Double.isFinite(value) ? Math.max(MIN_SPEED, value) : fallback;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.streamkit.nodes.codecs.flac;
+
+import dev.streamkit.api.node.InputPin;
+import dev.streamkit.api.node.Node;
+import dev.streamkit.api.node.NodeContext;
+import dev.streamkit.api.node.NodeDefinition;
+import dev.streamkit.api.node.NodeException;
+import dev.streamkit.api.node.NodeFactory;
+import dev.streamkit.api.node.OutputPin;
+import dev.streamkit.api.node.ParamSchema;
+import dev.streamkit.api.node.Params;
+import dev.streamkit.api.packet.PacketType;
+import dev.streamkit.nodes.codecs.ffmpeg.StreamDecoderNode;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Publishes {@code audio::flac::decoder} (FFmpeg's FLAC parser and decoder). The output pin is declared as
+ * 48 kHz stereo, as in StreamKit, but carries the file's own rate and channel count.
+ */
+@Component(property = NodeFactory.KIND_PROPERTY + "=" + FlacDecoderFactory.KIND)
+public final class FlacDecoderFactory implements NodeFactory {
+
+    static final String KIND = "audio::flac::decoder";
+
+    private static final NodeDefinition DEFINITION = NodeDefinition.builder(KIND)
+            .description("Decodes a streamed FLAC file into raw audio at the file's sample rate and channel count, "
+                    + "in frames of 960 samples per channel.")
+            .params(ParamSchema.NONE)
+            .input(InputPin.one("in", PacketType.BINARY))
+            .output(OutputPin.broadcast("out", PacketType.rawAudio(48_000, 2)))
+            .categories("audio", "codecs", "flac")
+            .build();
+
+    @Override
+    public NodeDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public Node create(Params params, NodeContext context) throws NodeException {
+        return new StreamDecoderNode("FLAC", new String[] {"flac"}, new FlacStreamHeader());
+    }
+}

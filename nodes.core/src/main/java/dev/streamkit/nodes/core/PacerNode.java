@@ -1,0 +1,100 @@
+package dev.streamkit.nodes.core;
+
+import dev.streamkit.api.node.ControlMessage;
+import dev.streamkit.api.node.Node;
+import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.node.Params;
+import dev.streamkit.api.packet.AudioFrame;
+import dev.streamkit.api.packet.Packet;
+import java.util.concurrent.CancellationException;
+
+/**
+ * {@code core::pacer}: forwards packets unchanged, each at the moment it is due on a real-time timeline,
+ * so that a faster-than-real-time producer (a file reader) plays out at {@code speed} times real time.
+ *
+ * <p>A packet's duration is its {@code duration_us}, else an audio frame's computed duration, else zero
+ * (released at once). Packet {@code n} is released at {@code start + (sum of earlier durations) / speed}
+ * on the monotonic clock ({@link PacingClock}); the first {@code initial_burst_packets} packets play at ten
+ * times the speed. When input pauses for more than {@value #GAP_RESET_MS} ms the timeline restarts at the
+ * next packet and the burst is granted again. {@link ControlMessage.UpdateParams} with {@code speed}
+ * applies from the next packet, continuing the timeline where it is.
+ *
+ * <p>Invocation is {@link Invocation#BLOCKING}: {@code onPacket} sleeps until the packet is due, which
+ * holds the node's mailbox worker and backpressures upstream. NOTE: the buffering is the engine's mailbox;
+ * the node holds one packet at a time, so {@code buffer_size} is accepted but has no effect yet.
+ * Sleeps are sliced ({@link PacingClock#SLICE_NANOS}); cancellation ends them with
+ * {@link CancellationException}, as {@link Outputs#send} does.
+ */
+final class PacerNode implements Node {
+
+    static final String SPEED = "speed";
+    static final String BUFFER_SIZE = "buffer_size";
+    static final String INITIAL_BURST_PACKETS = "initial_burst_packets";
+    static final double MIN_SPEED = 0.01;
+    static final double DEFAULT_SPEED = 1.0;
+    static final int DEFAULT_BUFFER_SIZE = 16;
+    static final double BURST_SPEEDUP = 10.0;
+    static final long GAP_RESET_MS = 300;
+
+    private final int burstPackets;
+    private final PacingClock clock = new PacingClock();
+    private volatile double speed;
+    private volatile boolean shutDown;
+    private boolean started;
+    private long lastReturnNanos;
+    private int burstLeft;
+
+    PacerNode(Params params) {
+        this.speed = readSpeed(params, DEFAULT_SPEED);
+        this.burstPackets = Math.max(0, params.getInt(INITIAL_BURST_PACKETS, 0));
+    }
+
+    @Override
+    public Invocation invocation() {
+        return Invocation.BLOCKING;
+    }
+
+    @Override
+    public void onPacket(String inputPin, Packet packet, Outputs out) {
+        if (shutDown) return;
+        long now = System.nanoTime();
+        if (!started || now - lastReturnNanos > GAP_RESET_MS * 1_000_000L) {
+            clock.restart(now);
+            burstLeft = burstPackets;
+            started = true;
+        }
+        if (!PacingClock.sleepUntil(clock.dueNanos(), () -> out.isCancelled() || shutDown)) {
+            if (shutDown) return;
+            throw new CancellationException("pacer cancelled while waiting to release a packet");
+        }
+        out.send("out", packet);
+        double rate = burstLeft > 0 ? speed * BURST_SPEEDUP : speed;
+        if (burstLeft > 0) burstLeft--;
+        clock.advance(durationNanos(packet), rate);
+        lastReturnNanos = System.nanoTime();
+    }
+
+    /** {@code UpdateParams}: only {@code speed} is tunable; other keys are ignored. */
+    @Override
+    public void onControl(ControlMessage message, Outputs out) {
+        if (message instanceof ControlMessage.UpdateParams update && update.params().has(SPEED)) {
+            speed = readSpeed(update.params(), speed);
+        } else if (message instanceof ControlMessage.Shutdown) {
+            shutDown = true;
+            out.finish();
+        }
+    }
+
+    static long durationNanos(Packet packet) {
+        Long us = packet.metadata().durationUs();
+        if (us != null && us > 0) return us * 1_000L;
+        if (packet instanceof AudioFrame frame) return frame.frameCount() * 1_000_000_000L / frame.sampleRate();
+        return 0L;
+    }
+
+    /** {@code speed} from {@code params}, or {@code fallback} when absent or not finite; at least {@value #MIN_SPEED}. */
+    private static double readSpeed(Params params, double fallback) {
+        double value = params.getDouble(SPEED, fallback);
+        return Double.isFinite(value) ? Math.max(MIN_SPEED, value) : fallback;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.streamkit.nodes.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.streamkit.api.node.ControlMessage;
+import dev.streamkit.api.node.Node;
+import dev.streamkit.api.node.Params;
+import dev.streamkit.api.packet.AudioFrame;
+import dev.streamkit.api.packet.Packet;
+import dev.streamkit.api.packet.PacketMetadata;
+import dev.streamkit.api.packet.TextPacket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(5)
+class PacerNodeTest {
+
+    private static final int RATE = 48_000;
+
+    /** {@code count} mono 20 ms frames, frame {@code i} filled with {@code i / 1000}, without duration metadata. */
+    private static List<Packet> audioFrames(int count) {
+        List<Packet> frames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            float[] samples = new float[960];
+            java.util.Arrays.fill(samples, i / 1000f);
+            frames.add(new AudioFrame(RATE, 1, samples, PacketMetadata.NONE));
+        }
+        return frames;
+    }
+
+    private static TimedOutputs play(PacerNode node, List<Packet> packets) throws Exception {
+        TimedOutputs out = new TimedOutputs();
+        for (Packet p : packets) node.onPacket("in", p, out);
+        node.onInputEnd("in", out);
+        return out;
+    }
+
+    private static PacerNode pacer(Map<String, ?> params) {
+        return new PacerNode(Params.of(params));
+    }
+
+    @Test
+    void releasesFiftyTwentyMsFramesInAboutOneSecondAtSpeedOne() throws Exception {
+        List<Packet> input = audioFrames(50);
+        TimedOutputs out = play(pacer(Map.of()), input);
+        double last = out.sendTimesMs().get(49);
+        assertTrue(last > 980 * 0.75 && last < 980 * 1.25, "last release at " + last + " ms");
+        assertEquals(input, out.recorded.sent().stream().map(s -> s.packet()).toList(), "order and content unchanged");
+        assertTrue(out.recorded.finished());
+    }
+
+    @Test
+    void releasesFiftyTwentyMsFramesInAboutHalfASecondAtSpeedTwo() throws Exception {
+        TimedOutputs out = play(pacer(Map.of("speed", 2.0)), audioFrames(50));
+        double last = out.sendTimesMs().get(49);
+        assertTrue(last > 490 * 0.75 && last < 490 * 1.25, "last release at " + last + " ms");
+        assertEquals(50, out.recorded.sent().size());
+    }
+
+    @Test
+    void usesDurationMetadataBeforeAudioLength() throws Exception {
+        List<Packet> input = new ArrayList<>();
+        for (int i = 0; i < 6; i++) input.add(new TextPacket("t" + i, PacketMetadata.timed(i * 40_000L, 40_000L)));
+        TimedOutputs out = play(pacer(Map.of()), input);
+        double last = out.sendTimesMs().get(5);
+        assertTrue(last > 200 * 0.75 && last < 200 * 1.25, "last release at " + last + " ms");
+    }
+
+    @Test
+    void releasesPacketsWithoutDurationImmediately() throws Exception {
+        List<Packet> input = new ArrayList<>();
+        for (int i = 0; i < 20; i++) input.add(new TextPacket("t" + i, PacketMetadata.NONE));
+        TimedOutputs out = play(pacer(Map.of()), input);
+        assertTrue(out.elapsedMs() < 100, "took " + out.elapsedMs() + " ms");
+        assertEquals(20, out.recorded.sent().size());
+    }
+
+    @Test
+    void burstPacketsGoOutAtTenTimesSpeed() throws Exception {
+        List<Packet> input = new ArrayList<>();
+        for (int i = 0; i < 7; i++) input.add(new TextPacket("t" + i, PacketMetadata.timed(i * 100_000L, 100_000L)));
+        TimedOutputs out = play(pacer(Map.of("initial_burst_packets", 5)), input);
+        List<Double> t = out.sendTimesMs();
+        assertTrue(t.get(5) < 100, "five 100 ms burst packets should take ~50 ms, 6th sent at " + t.get(5));
+        double sixthToSeventh = t.get(6) - t.get(5);
+        assertTrue(sixthToSeventh > 75 && sixthToSeventh < 125, "after the burst: " + sixthToSeventh + " ms");
+    }
+
+    @Test
+    void burstResetsAfterInputGapLongerThan300Ms() throws Exception {
+        PacerNode node = pacer(Map.of("initial_burst_packets", 2));
+        TimedOutputs out = new TimedOutputs();
+        PacketMetadata fifthOfASecond = PacketMetadata.timed(0, 200_000L);
+        for (int i = 0; i < 3; i++) node.onPacket("in", new TextPacket("a" + i, fifthOfASecond), out);
+        Thread.sleep(350);
+        double resumed = out.elapsedMs();
+        for (int i = 0; i < 3; i++) node.onPacket("in", new TextPacket("b" + i, fifthOfASecond), out);
+        double thirdAfterGap = out.sendTimesMs().get(5) - resumed;
+        assertTrue(thirdAfterGap < 120, "a new burst of 2 x 200 ms should take ~40 ms (~250 ms without), took " + thirdAfterGap);
+    }
+
+    @Test
+    void speedChangeMidStreamAppliesFromNextPacketWithoutJump() throws Exception {
+        PacerNode node = pacer(Map.of());
+        TimedOutputs out = new TimedOutputs();
+        List<Packet> input = audioFrames(20);
+        for (int i = 0; i < 10; i++) node.onPacket("in", input.get(i), out);
+        node.onControl(ControlMessage.updateParams(Map.of("speed", 4.0)), out);
+        for (int i = 10; i < 20; i++) node.onPacket("in", input.get(i), out);
+        List<Double> t = out.sendTimesMs();
+        double firstAfterChange = t.get(10) - t.get(9);
+        assertTrue(firstAfterChange > 15 && firstAfterChange < 30,
+                "packet 9 still plays its 20 ms at the old speed, got " + firstAfterChange);
+        double rest = t.get(19) - t.get(10);
+        assertTrue(rest > 45 * 0.75 && rest < 45 * 1.25, "nine 20 ms packets at 4x: " + rest + " ms");
+    }
+
+    @Test
+    void cancellationStopsSleepingPacerWithin100Ms() throws Exception {
+        PacerNode node = pacer(Map.of());
+        TimedOutputs out = new TimedOutputs();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread feeder = new Thread(() -> {
+            try {
+                node.onPacket("in", new TextPacket("long", PacketMetadata.timed(0, 5_000_000L)), out);
+                node.onPacket("in", new TextPacket("next", PacketMetadata.timed(5_000_000L, 1_000L)), out);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "pacer-test-feeder");
+        feeder.start();
+        Thread.sleep(100);
+        long cancelledAt = System.nanoTime();
+        out.recorded.cancel();
+        feeder.join(1_000);
+        double stopMs = (System.nanoTime() - cancelledAt) / 1e6;
+        assertTrue(!feeder.isAlive() && stopMs < 100, "stopped after " + stopMs + " ms");
+        assertInstanceOf(CancellationException.class, thrown.get());
+        assertEquals(1, out.recorded.sent().size());
+    }
+
+    @Test
+    void shutdownFinishesAndIgnoresLaterPackets() throws Exception {
+        PacerNode node = pacer(Map.of());
+        TimedOutputs out = new TimedOutputs();
+        node.onControl(new ControlMessage.Shutdown(), out);
+        node.onPacket("in", new TextPacket("late", PacketMetadata.NONE), out);
+        assertTrue(out.recorded.finished());
+        assertTrue(out.recorded.sent().isEmpty());
+    }
+
+    @Test
+    void runsOnItsOwnWorker() {
+        assertSame(Node.Invocation.BLOCKING, pacer(Map.of()).invocation());
+    }
+}

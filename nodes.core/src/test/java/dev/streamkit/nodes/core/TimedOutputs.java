@@ -1,0 +1,45 @@
+package dev.streamkit.nodes.core;
+
+import dev.streamkit.api.node.NodeException;
+import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.packet.Packet;
+import dev.streamkit.api.testing.RecordingOutputs;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link RecordingOutputs} that also notes when each packet was sent (ms since construction). */
+final class TimedOutputs implements Outputs {
+
+    final RecordingOutputs recorded = new RecordingOutputs();
+    private final long startNanos = System.nanoTime();
+    private final List<Double> sendMs = new ArrayList<>();
+
+    @Override
+    public synchronized void send(String outputPin, Packet packet) {
+        recorded.send(outputPin, packet);
+        sendMs.add((System.nanoTime() - startNanos) / 1e6);
+    }
+
+    @Override
+    public void finish() {
+        recorded.finish();
+    }
+
+    @Override
+    public void fail(NodeException error) {
+        recorded.fail(error);
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return recorded.isCancelled();
+    }
+
+    synchronized List<Double> sendTimesMs() {
+        return List.copyOf(sendMs);
+    }
+
+    double elapsedMs() {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+}

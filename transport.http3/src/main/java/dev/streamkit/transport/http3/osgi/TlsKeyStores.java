@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +24,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Key stores for the HTTP/3 listener: one built in memory from PEM files, or a self-signed one for
@@ -42,10 +38,6 @@ final class TlsKeyStores {
     private static final int VALIDITY_DAYS = 365;
     private static final Duration MIN_REMAINING = Duration.ofDays(1);
     private static final long KEYTOOL_TIMEOUT_SECONDS = 60;
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
-    private static final byte[] OID_RSA = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
-    private static final byte[] OID_EC = {0x06, 0x07, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x02, 0x01};
 
     /** A key store holding one key entry ({@link #ALIAS}) and the password of both. */
     record Loaded(KeyStore keyStore, char[] password) {
@@ -63,7 +55,7 @@ final class TlsKeyStores {
         if (chain.isEmpty()) throw new GeneralSecurityException("no certificate in " + certPem);
         PrivateKey key;
         try {
-            key = readPrivateKey(Files.readString(keyPem, StandardCharsets.US_ASCII));
+            key = PemPrivateKeys.read(Files.readString(keyPem, StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new GeneralSecurityException(keyPem + ": " + e.getMessage(), e);
         }
@@ -105,29 +97,6 @@ final class TlsKeyStores {
         move(tmpPassword, passwordFile);
         move(tmp, store);
         return new Loaded(load(store, password), password);
-    }
-
-    /** Reads a PEM private key: PKCS#8 ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) or SEC1 ({@code EC PRIVATE KEY}). */
-    static PrivateKey readPrivateKey(String pem) throws GeneralSecurityException {
-        Matcher matcher = PEM.matcher(pem);
-        while (matcher.find()) {
-            String type = matcher.group(1);
-            byte[] der = Base64.getMimeDecoder().decode(matcher.group(2));
-            switch (type) {
-                case "PRIVATE KEY":
-                    return pkcs8(der, "RSA", "EC", "Ed25519", "Ed448");
-                case "RSA PRIVATE KEY":
-                    return pkcs8(wrapPkcs8(seq(OID_RSA, new byte[] {0x05, 0x00}), der), "RSA");
-                case "EC PRIVATE KEY":
-                    return pkcs8(wrapPkcs8(seq(OID_EC, sec1CurveOid(der)), der), "EC");
-                case "ENCRYPTED PRIVATE KEY":
-                    throw new GeneralSecurityException("encrypted private keys are not supported; "
-                            + "convert with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pem");
-                default:
-                    // e.g. "EC PARAMETERS" before the key: skip
-            }
-        }
-        throw new GeneralSecurityException("no PEM private key found (expected PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)");
     }
 
     static char[] newPassword() {
@@ -197,92 +166,5 @@ final class TlsKeyStores {
 
     private static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-    }
-
-    private static PrivateKey pkcs8(byte[] der, String... algorithms) throws GeneralSecurityException {
-        GeneralSecurityException last = null;
-        for (String algorithm : algorithms) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (GeneralSecurityException e) {
-                last = e;
-            }
-        }
-        throw new GeneralSecurityException("unsupported private key", last);
-    }
-
-    // --- minimal DER, enough to wrap PKCS#1 / SEC1 keys into PKCS#8 ---
-
-    /** PrivateKeyInfo ::= SEQUENCE { INTEGER 0, AlgorithmIdentifier, OCTET STRING key }. */
-    private static byte[] wrapPkcs8(byte[] algorithmIdentifier, byte[] key) {
-        return seq(new byte[] {0x02, 0x01, 0x00}, algorithmIdentifier, tlv(0x04, key));
-    }
-
-    /** The named-curve OID (whole TLV) of ECPrivateKey ::= SEQUENCE { version, privateKey, [0] parameters, ... }. */
-    static byte[] sec1CurveOid(byte[] der) throws GeneralSecurityException {
-        int[] outer = header(der, 0);
-        if ((der[0] & 0xFF) != 0x30) throw new GeneralSecurityException("EC PRIVATE KEY is not a DER SEQUENCE");
-        int at = outer[0];
-        int end = outer[0] + outer[1];
-        while (at < end) {
-            int tag = der[at] & 0xFF;
-            int[] h = header(der, at);
-            if (tag == 0xA0) {
-                int inner = h[0];
-                if ((der[inner] & 0xFF) != 0x06) break;
-                int[] oid = header(der, inner);
-                byte[] out = new byte[oid[0] - inner + oid[1]];
-                System.arraycopy(der, inner, out, 0, out.length);
-                return out;
-            }
-            at = h[0] + h[1];
-        }
-        throw new GeneralSecurityException("EC PRIVATE KEY without a named curve; use a PKCS#8 key");
-    }
-
-    /** Returns {content offset, content length} of the TLV at {@code at}. */
-    private static int[] header(byte[] der, int at) throws GeneralSecurityException {
-        if (at + 2 > der.length) throw new GeneralSecurityException("truncated DER");
-        int length = der[at + 1] & 0xFF;
-        int offset = at + 2;
-        if (length > 0x80) {
-            int bytes = length & 0x7F;
-            if (bytes > 3 || offset + bytes > der.length) throw new GeneralSecurityException("bad DER length");
-            length = 0;
-            for (int i = 0; i < bytes; i++) length = (length << 8) | (der[offset++] & 0xFF);
-        } else if (length == 0x80) {
-            throw new GeneralSecurityException("indefinite DER length");
-        }
-        if (offset + length > der.length) throw new GeneralSecurityException("truncated DER");
-        return new int[] {offset, length};
-    }
-
-    private static byte[] seq(byte[]... parts) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (byte[] part : parts) content.writeBytes(part);
-        return tlv(0x30, content.toByteArray());
-    }
-
-    private static byte[] tlv(int tag, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int length = content.length;
-        if (length < 0x80) {
-            out.write(length);
-        } else if (length < 0x100) {
-            out.write(0x81);
-            out.write(length);
-        } else if (length < 0x10000) {
-            out.write(0x82);
-            out.write(length >> 8);
-            out.write(length);
-        } else {
-            out.write(0x83);
-            out.write(length >> 16);
-            out.write(length >> 8);
-            out.write(length);
-        }
-        out.writeBytes(content);
-        return out.toByteArray();
     }
 }

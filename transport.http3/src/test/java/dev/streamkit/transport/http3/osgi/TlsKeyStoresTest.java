@@ -73,16 +73,16 @@ class TlsKeyStoresTest {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
         PrivateKey rsaKey = rsa.generateKeyPair().getPrivate();
-        PrivateKey pkcs1 = TlsKeyStores.readPrivateKey(pem("RSA PRIVATE KEY", lastOctetString(rsaKey.getEncoded())));
+        PrivateKey pkcs1 = PemPrivateKeys.read(pem("RSA PRIVATE KEY", lastOctetString(rsaKey.getEncoded())));
         assertArrayEquals(rsaKey.getEncoded(), pkcs1.getEncoded());
     }
 
     @Test
     void rejectsEncryptedAndMissingKeys() {
         GeneralSecurityException encrypted = assertThrows(GeneralSecurityException.class,
-                () -> TlsKeyStores.readPrivateKey(pem("ENCRYPTED PRIVATE KEY", new byte[] {0x30, 0x00})));
+                () -> PemPrivateKeys.read(pem("ENCRYPTED PRIVATE KEY", new byte[] {0x30, 0x00})));
         assertTrue(encrypted.getMessage().contains("openssl pkcs8"));
-        assertThrows(GeneralSecurityException.class, () -> TlsKeyStores.readPrivateKey("no key here"));
+        assertThrows(GeneralSecurityException.class, () -> PemPrivateKeys.read("no key here"));
     }
 
     @Test

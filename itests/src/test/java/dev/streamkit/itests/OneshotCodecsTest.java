@@ -105,4 +105,15 @@ class OneshotCodecsTest {
         assertEquals(Math.max(speech.seconds(), 4.0), result.seconds(), FRAME_SECONDS, "mix duration");
         assertTrue(result.rms() > speech.rms(), "mix is louder than the speech alone");
     }
+
+    @Test
+    void buildCreatedTheSystemAssetsWithOurEncoder() throws Exception {
+        Path system = Path.of(System.getProperty("skit.samples"), "audio/system");
+        for (String[] asset : new String[][] {{"music.ogg", "20"}, {"sample.ogg", "10"}, {"tone.wav", "5"}}) {
+            Path copy = media.resolve("asset-" + asset[0]);
+            Files.copy(system.resolve(asset[0]), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertEquals(Double.parseDouble(asset[1]), decoded(copy).seconds(), FRAME_SECONDS, asset[0]);
+        }
+        assertTrue(MediaTools.probe(media.resolve("asset-music.ogg")).contains("codec_name=opus"));
+    }
 }

@@ -102,7 +102,8 @@ public final class StreamDecoderNode implements Node {
 
     private void audio(float[] samples, int rate, int channels, Outputs out) {
         bytesWithoutAudio = 0;
-        chunker.accept(samples, rate, channels, frame -> out.send("out", frame));
+        float[] kept = prelude.decoded(samples, channels);
+        if (kept.length > 0) chunker.accept(kept, rate, channels, frame -> out.send("out", frame));
     }
 
     private void open() throws NodeException {

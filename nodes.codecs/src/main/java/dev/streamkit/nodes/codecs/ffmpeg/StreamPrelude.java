@@ -20,6 +20,14 @@ public interface StreamPrelude {
     /** End of input: passes on bytes still held, or fails if the input ended inside a mandatory header. */
     void end(PayloadSink sink) throws NodeException;
 
+    /**
+     * Decoded audio as the header says to present it (MP3's LAME tag trims encoder delay and padding): gets
+     * interleaved samples in decoding order, returns those to emit, possibly none. By default all of them.
+     */
+    default float[] decoded(float[] samples, int channels) {
+        return samples;
+    }
+
     /** Codec extradata learnt from the header (FLAC STREAMINFO), or {@code null}; valid once payload flows. */
     default byte[] extradata() {
         return null;

@@ -14,7 +14,8 @@ import dev.streamkit.nodes.codecs.ffmpeg.StreamDecoderNode;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Publishes {@code audio::mp3::decoder} (FFmpeg's MPEG audio parser and float decoder; ID3v2 tags skipped).
+ * Publishes {@code audio::mp3::decoder} (FFmpeg's MPEG audio parser and float decoder; ID3v2 tags
+ * skipped; a Xing/Info frame is not audio and its LAME tag's encoder delay and padding are trimmed, as FFmpeg does).
  * The output pin is declared as 48 kHz stereo, as in StreamKit, but carries the file's own rate and channels.
  */
 @Component(property = NodeFactory.KIND_PROPERTY + "=" + Mp3DecoderFactory.KIND)
@@ -38,6 +39,6 @@ public final class Mp3DecoderFactory implements NodeFactory {
 
     @Override
     public Node create(Params params, NodeContext context) throws NodeException {
-        return new StreamDecoderNode("MP3", new String[] {"mp3float", "mp3"}, new Id3v2Skipper());
+        return new StreamDecoderNode("MP3", new String[] {"mp3float", "mp3"}, new Mp3StreamHeader());
     }
 }

@@ -34,6 +34,6 @@ public final class OpusDecoderFactory implements NodeFactory {
 
     @Override
     public Node create(Params params, NodeContext context) throws NodeException {
-        return new OpusDecoderNode();
+        return new OpusDecoderNode(OpusCodecs.preferred());
     }
 }

@@ -8,15 +8,13 @@ import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketMetadata;
-import dev.streamkit.nodes.codecs.ffmpeg.AudioDecoder;
 import dev.streamkit.nodes.codecs.opusformat.OpusHead;
 import dev.streamkit.nodes.codecs.opusformat.OpusToc;
 import java.nio.charset.StandardCharsets;
-import org.bytedeco.ffmpeg.global.avutil;
 
 /**
- * {@code audio::opus::decoder}: decodes each Opus packet with libopus (FFmpeg's native decoder as fallback)
- * into 48 kHz mono, as StreamKit does (a stereo stream is downmixed by the decoder). One frame out per packet,
+ * {@code audio::opus::decoder}: decodes each Opus packet with libopus ({@link OpusCodecs#preferred()}) into
+ * 48 kHz mono, as StreamKit does (a stereo stream is downmixed by the decoder). One frame out per packet,
  * with the packet's metadata; a missing duration is filled in from the decoded length.
  *
  * <p>Skipped, never fatal: {@code OpusHead}/{@code OpusTags} header packets, and packets that cannot be
@@ -29,16 +27,11 @@ final class OpusDecoderNode implements Node {
     static final int SAMPLE_RATE = 48_000;
     private static final byte[] OPUS_TAGS = "OpusTags".getBytes(StandardCharsets.US_ASCII);
 
-    private final AudioDecoder decoder;
+    private final OpusFrameDecoder decoder;
     private long invalidPackets;
-    private float[] decoded;
 
-    OpusDecoderNode() throws NodeException {
-        decoder = AudioDecoder.open(new String[] {"libopus", "opus"}, context -> {
-            context.sample_rate(SAMPLE_RATE);
-            avutil.av_channel_layout_default(context.ch_layout(), 1);
-            context.request_sample_fmt(avutil.AV_SAMPLE_FMT_FLT);
-        });
+    OpusDecoderNode(OpusCodec codec) throws NodeException {
+        decoder = codec.decoder();
     }
 
     @Override
@@ -59,38 +52,16 @@ final class OpusDecoderNode implements Node {
         }
         byte[] data = binary.data();
         if (OpusHead.isOpusHead(data) || OpusHead.startsWith(data, OPUS_TAGS)) return;
-        decoded = null;
-        if (OpusToc.samples(data) == OpusToc.INVALID || !decoder.decode(data, 0, data.length, this::collect)) {
+        float[] decoded = OpusToc.samples(data) == OpusToc.INVALID ? null : decoder.decode(data);
+        if (decoded == null) {
             invalidPackets++;
             out.state(NodeState.degraded(invalidPackets + " invalid Opus packets skipped"));
             return;
         }
-        if (decoded == null) return;
+        if (decoded.length == 0) return;
         PacketMetadata meta = binary.metadata();
         if (meta.durationUs() == null) meta = new PacketMetadata(meta.timestampUs(), decoded.length * 1_000_000L / SAMPLE_RATE, meta.sequence());
         out.send("out", new AudioFrame(SAMPLE_RATE, 1, decoded, meta));
-    }
-
-    private void collect(float[] samples, int rate, int channels) {
-        float[] mono = channels == 1 ? samples : downmix(samples, channels);
-        if (decoded == null) {
-            decoded = mono;
-        } else {
-            float[] joined = java.util.Arrays.copyOf(decoded, decoded.length + mono.length);
-            System.arraycopy(mono, 0, joined, decoded.length, mono.length);
-            decoded = joined;
-        }
-    }
-
-    /** Only reached if a decoder ignored the requested mono layout. */
-    private static float[] downmix(float[] samples, int channels) {
-        float[] mono = new float[samples.length / channels];
-        for (int i = 0; i < mono.length; i++) {
-            float sum = 0;
-            for (int c = 0; c < channels; c++) sum += samples[i * channels + c];
-            mono[i] = sum / channels;
-        }
-        return mono;
     }
 
     @Override

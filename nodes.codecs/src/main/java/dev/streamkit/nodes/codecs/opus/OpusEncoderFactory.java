@@ -11,7 +11,6 @@ import dev.streamkit.api.node.ParamSchema;
 import dev.streamkit.api.node.ParamSpec;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.PacketType;
-import dev.streamkit.nodes.codecs.ffmpeg.FfmpegRuntime;
 import org.osgi.service.component.annotations.Component;
 
 /** Publishes {@code audio::opus::encoder}: 48 kHz mono or stereo raw audio to 20 ms Opus packets (libopus). */
@@ -40,7 +39,8 @@ public final class OpusEncoderFactory implements NodeFactory {
 
     @Override
     public Node create(Params params, NodeContext context) throws NodeException {
-        FfmpegRuntime.load();
-        return new OpusEncoderNode(params.getInt("bitrate", DEFAULT_BITRATE));
+        OpusCodec codec = OpusCodecs.preferred();
+        codec.load();
+        return new OpusEncoderNode(codec, params.getInt("bitrate", DEFAULT_BITRATE));
     }
 }

@@ -21,6 +21,7 @@ final class OpusEncoderNode implements Node {
 
     static final long FRAME_US = 20_000;
 
+    private final OpusCodec codec;
     private final int bitrate;
     private OpusFrameEncoder encoder;
     private float[] pending;
@@ -29,7 +30,8 @@ final class OpusEncoderNode implements Node {
     private long baseUs;
     private boolean failed;
 
-    OpusEncoderNode(int bitrate) {
+    OpusEncoderNode(OpusCodec codec, int bitrate) {
+        this.codec = codec;
         this.bitrate = bitrate;
     }
 
@@ -56,7 +58,7 @@ final class OpusEncoderNode implements Node {
             return;
         }
         if (encoder == null) {
-            encoder = new OpusFrameEncoder(frame.channels(), bitrate);
+            encoder = codec.encoder(frame.channels(), bitrate);
             pending = new float[OpusFrameEncoder.FRAME_SAMPLES * frame.channels()];
             baseUs = frame.metadata().timestampUs() == null ? 0 : frame.metadata().timestampUs();
         } else if (frame.channels() != encoder.channels()) {

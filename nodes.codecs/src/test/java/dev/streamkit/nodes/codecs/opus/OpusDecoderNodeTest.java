@@ -13,12 +13,13 @@ import dev.streamkit.nodes.codecs.ffmpeg.TestMedia;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class OpusDecoderNodeTest {
 
-    private static List<BinaryPacket> validPackets() throws Exception {
-        OpusEncoderNode encoder = new OpusEncoderNode(64_000);
+    private static List<BinaryPacket> validPackets(OpusCodec codec) throws Exception {
+        OpusEncoderNode encoder = new OpusEncoderNode(codec, 64_000);
         RecordingOutputs out = new RecordingOutputs();
         encoder.onPacket("in", new AudioFrame(48_000, 1, TestMedia.sine(48_000, 1, 1_000, 4_800, 0.5), null), out);
         encoder.onInputEnd("in", out);
@@ -26,9 +27,10 @@ class OpusDecoderNodeTest {
         return out.packets(BinaryPacket.class);
     }
 
-    @Test
-    void skipsAndCountsImpossiblePacketsAndKeepsRunning() throws Exception {
-        List<BinaryPacket> valid = validPackets();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.streamkit.nodes.codecs.opus.OpusTestCodecs#all")
+    void skipsAndCountsImpossiblePacketsAndKeepsRunning(OpusCodec codec) throws Exception {
+        List<BinaryPacket> valid = validPackets(codec);
         byte[] random = new byte[200];
         new Random(7).nextBytes(random);
         byte[][] hostile = {
@@ -38,7 +40,7 @@ class OpusDecoderNodeTest {
             {(byte) 0x1B, 0x03, 1, 2, 3},      // 3 x 60 ms SILK = 180 ms > 120 ms
             {(byte) 0xFB, 0x3F, 0, 0, 0, 0},   // 63 x 20 ms
         };
-        OpusDecoderNode node = new OpusDecoderNode();
+        OpusDecoderNode node = new OpusDecoderNode(codec);
         RecordingOutputs out = new RecordingOutputs();
         node.onPacket("in", BinaryPacket.of("OpusHead\1\1\0\0\u0080\u00bb\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1)), out);
         node.onPacket("in", BinaryPacket.of("OpusTags....".getBytes(StandardCharsets.US_ASCII)), out);
@@ -56,9 +58,10 @@ class OpusDecoderNodeTest {
         assertTrue(out.states().contains(NodeState.degraded(hostile.length + " invalid Opus packets skipped")));
     }
 
-    @Test
-    void keepsShortValidPacketsAndPreservesMetadata() throws Exception {
-        OpusDecoderNode node = new OpusDecoderNode();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.streamkit.nodes.codecs.opus.OpusTestCodecs#all")
+    void keepsShortValidPacketsAndPreservesMetadata(OpusCodec codec) throws Exception {
+        OpusDecoderNode node = new OpusDecoderNode(codec);
         RecordingOutputs out = new RecordingOutputs();
         // A 1-byte CELT 20 ms packet (config 31, code 0): a valid "lost/silence" frame.
         node.onPacket("in", new BinaryPacket(new byte[] {(byte) 0xF8}, null, new PacketMetadata(40_000L, 20_000L, 2L)), out);

@@ -12,13 +12,15 @@ import dev.streamkit.api.testing.RecordingOutputs;
 import dev.streamkit.nodes.codecs.ffmpeg.TestMedia;
 import dev.streamkit.nodes.codecs.opusformat.OpusToc;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class OpusEncoderNodeTest {
 
-    @Test
-    void oneSecondMakesFiftyPacketsOf20msTimedFromSamplePosition() throws Exception {
-        OpusEncoderNode node = new OpusEncoderNode(64_000);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.streamkit.nodes.codecs.opus.OpusTestCodecs#all")
+    void oneSecondMakesFiftyPacketsOf20msTimedFromSamplePosition(OpusCodec codec) throws Exception {
+        OpusEncoderNode node = new OpusEncoderNode(codec, 64_000);
         RecordingOutputs out = new RecordingOutputs();
         node.onPacket("in", new AudioFrame(48_000, 1, TestMedia.sine(48_000, 1, 1_000, 48_000, 0.5), PacketMetadata.timed(1_000_000, 1_000_000)), out);
         node.onInputEnd("in", out);
@@ -39,9 +41,10 @@ class OpusEncoderNodeTest {
         assertEquals(8_000, bytes, 2_000, "about 64 kb/s");
     }
 
-    @Test
-    void zeroPadsTheShortLastFrame() throws Exception {
-        OpusEncoderNode node = new OpusEncoderNode(32_000);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.streamkit.nodes.codecs.opus.OpusTestCodecs#all")
+    void zeroPadsTheShortLastFrame(OpusCodec codec) throws Exception {
+        OpusEncoderNode node = new OpusEncoderNode(codec, 32_000);
         RecordingOutputs out = new RecordingOutputs();
         node.onPacket("in", new AudioFrame(48_000, 2, new float[1_000 * 2], null), out);
         node.onInputEnd("in", out);
@@ -50,15 +53,16 @@ class OpusEncoderNodeTest {
         assertTrue(out.finished());
     }
 
-    @Test
-    void rejectsOtherRatesAndChannelChanges() throws Exception {
-        OpusEncoderNode node = new OpusEncoderNode(64_000);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.streamkit.nodes.codecs.opus.OpusTestCodecs#all")
+    void rejectsOtherRatesAndChannelChanges(OpusCodec codec) throws Exception {
+        OpusEncoderNode node = new OpusEncoderNode(codec, 64_000);
         RecordingOutputs out = new RecordingOutputs();
         node.onPacket("in", new AudioFrame(44_100, 1, new float[960], null), out);
         assertEquals(NodeException.Cause.INVALID_MEDIA, out.failure().failureCause());
         node.close();
 
-        OpusEncoderNode again = new OpusEncoderNode(64_000);
+        OpusEncoderNode again = new OpusEncoderNode(codec, 64_000);
         RecordingOutputs out2 = new RecordingOutputs();
         again.onPacket("in", new AudioFrame(48_000, 1, new float[960], null), out2);
         again.onPacket("in", new AudioFrame(48_000, 2, new float[960 * 2], null), out2);

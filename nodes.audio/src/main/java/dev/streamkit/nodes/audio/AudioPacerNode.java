@@ -1,5 +1,6 @@
 package dev.streamkit.nodes.audio;
 
+import dev.streamkit.api.node.PacingClock;
 import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.Outputs;

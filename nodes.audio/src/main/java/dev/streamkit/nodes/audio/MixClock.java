@@ -1,5 +1,6 @@
 package dev.streamkit.nodes.audio;
 
+import dev.streamkit.api.node.PacingClock;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 

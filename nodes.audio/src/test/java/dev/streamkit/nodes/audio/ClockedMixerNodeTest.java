@@ -1,5 +1,6 @@
 package dev.streamkit.nodes.audio;
 
+import dev.streamkit.api.testing.TimedOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package dev.streamkit.nodes.core;
 
+import dev.streamkit.api.testing.TimedOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,14 +1,12 @@
 package dev.streamkit.nodes.codecs.ogg;
 
 import dev.streamkit.api.node.Node;
-import dev.streamkit.api.node.NodeException;
-import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.nodes.codecs.opusformat.OpusHead;
-import dev.streamkit.nodes.codecs.opusformat.OpusToc;
+import dev.streamkit.nodes.codecs.opusformat.OpusPacketGate;
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -40,8 +38,7 @@ final class OggMuxerNode implements Node {
     private boolean headersWritten;
     private long granule;
     private long pageSamples;
-    private int invalidPackets;
-    private boolean failed;
+    private final OpusPacketGate gate = new OpusPacketGate();
 
     OggMuxerNode(int serial, int channels, int chunkSize) {
         this.pages = new OggPageWriter(serial, pending::writeBytes);
@@ -56,19 +53,9 @@ final class OggMuxerNode implements Node {
 
     @Override
     public void onPacket(String inputPin, Packet packet, Outputs out) {
-        if (failed) return;
-        if (!(packet instanceof BinaryPacket binary)) {
-            failed = true;
-            out.fail(NodeException.invalidMedia("pin '" + inputPin + "' expects Opus packets, got "
-                    + packet.getClass().getSimpleName()));
-            return;
-        }
-        int samples = OpusToc.samples(binary.data());
-        if (samples == OpusToc.INVALID) {
-            invalidPackets++;
-            out.state(NodeState.degraded(invalidPackets + " invalid Opus packets skipped"));
-            return;
-        }
+        int samples = gate.admit(inputPin, packet, out);
+        if (samples == OpusPacketGate.REJECTED) return;
+        BinaryPacket binary = (BinaryPacket) packet;
         if (!headersWritten) writeHeaders(false);
         if (pages.pendingPackets() >= PACKETS_PER_PAGE || pageSamples >= SAMPLES_PER_PAGE) {
             pages.flush(false);
@@ -82,7 +69,7 @@ final class OggMuxerNode implements Node {
 
     @Override
     public void onInputEnd(String inputPin, Outputs out) {
-        if (failed) return;
+        if (gate.failed()) return;
         if (headersWritten) pages.flush(true);
         else writeHeaders(true);
         send(out);
@@ -91,7 +78,7 @@ final class OggMuxerNode implements Node {
 
     /** Packets skipped for an invalid TOC. */
     int invalidPackets() {
-        return invalidPackets;
+        return gate.invalidPackets();
     }
 
     private void writeHeaders(boolean endOfStream) {

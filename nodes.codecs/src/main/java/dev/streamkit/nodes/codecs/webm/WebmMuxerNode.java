@@ -1,13 +1,12 @@
 package dev.streamkit.nodes.codecs.webm;
 
 import dev.streamkit.api.node.Node;
-import dev.streamkit.api.node.NodeException;
-import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.nodes.codecs.opusformat.OpusHead;
+import dev.streamkit.nodes.codecs.opusformat.OpusPacketGate;
 import dev.streamkit.nodes.codecs.opusformat.OpusToc;
 import java.io.ByteArrayOutputStream;
 
@@ -33,8 +32,7 @@ final class WebmMuxerNode implements Node {
     private final int chunkSize;
     private boolean started;
     private long positionUs;
-    private int invalidPackets;
-    private boolean failed;
+    private final OpusPacketGate gate = new OpusPacketGate();
 
     WebmMuxerNode(int sampleRate, int channels, int chunkSize, boolean live) {
         this.initSegment = WebmHeader.initSegment(OpusHead.forChannels(channels, sampleRate), sampleRate);
@@ -49,19 +47,9 @@ final class WebmMuxerNode implements Node {
 
     @Override
     public void onPacket(String inputPin, Packet packet, Outputs out) {
-        if (failed) return;
-        if (!(packet instanceof BinaryPacket binary)) {
-            failed = true;
-            out.fail(NodeException.invalidMedia("pin '" + inputPin + "' expects Opus packets, got "
-                    + packet.getClass().getSimpleName()));
-            return;
-        }
-        int packetSamples = OpusToc.samples(binary.data());
-        if (packetSamples == OpusToc.INVALID) {
-            invalidPackets++;
-            out.state(NodeState.degraded(invalidPackets + " invalid Opus packets skipped"));
-            return;
-        }
+        int packetSamples = gate.admit(inputPin, packet, out);
+        if (packetSamples == OpusPacketGate.REJECTED) return;
+        BinaryPacket binary = (BinaryPacket) packet;
         start();
         long durationUs = OpusToc.samplesToMicros(packetSamples);
         Long metadataUs = binary.metadata().timestampUs();
@@ -73,7 +61,7 @@ final class WebmMuxerNode implements Node {
 
     @Override
     public void onInputEnd(String inputPin, Outputs out) {
-        if (failed) return;
+        if (gate.failed()) return;
         start();
         clusters.close();
         send(out);
@@ -82,7 +70,7 @@ final class WebmMuxerNode implements Node {
 
     /** Packets skipped for an invalid TOC. */
     int invalidPackets() {
-        return invalidPackets;
+        return gate.invalidPackets();
     }
 
     private void start() {

@@ -1,4 +1,4 @@
-package dev.streamkit.nodes.core;
+package dev.streamkit.api.node;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -7,32 +7,32 @@ import java.util.function.BooleanSupplier;
  * An absolute release timeline on the monotonic clock: the next packet is due at
  * {@code anchor + media time so far / rate}, so a late wake-up never accumulates drift. A rate change
  * rebases the anchor at the current position, so the timeline never jumps.
- *
- * <p>NOTE: an identical copy lives in {@code nodes.audio}; bundles share nothing but {@code core.api}.
+ * Used by pacing nodes ({@code core::pacer}, {@code audio::pacer}) and clocked mixers. Not thread-safe:
+ * one node thread owns an instance.
  */
-final class PacingClock {
+public final class PacingClock {
 
     /** Longest single sleep, so that cancellation is noticed promptly. */
-    static final long SLICE_NANOS = 20_000_000L;
+    public static final long SLICE_NANOS = 20_000_000L;
 
     private long anchorNanos;
     private long mediaNanos;
     private double rate = 1.0;
 
     /** Starts the timeline over at {@code nowNanos}: the next packet is due immediately. */
-    PacingClock restart(long nowNanos) {
+    public PacingClock restart(long nowNanos) {
         anchorNanos = nowNanos;
         mediaNanos = 0;
         return this;
     }
 
     /** When the next packet is due, in {@link System#nanoTime()} terms. */
-    long dueNanos() {
+    public long dueNanos() {
         return anchorNanos + (long) (mediaNanos / rate);
     }
 
     /** Moves past a packet of {@code durationNanos} media time played at {@code newRate} (1.0 = real time). */
-    void advance(long durationNanos, double newRate) {
+    public void advance(long durationNanos, double newRate) {
         if (newRate != rate) {
             anchorNanos = dueNanos();
             mediaNanos = 0;
@@ -42,7 +42,7 @@ final class PacingClock {
     }
 
     /** Sleeps in slices until {@code deadlineNanos}; {@code false} when {@code stop} or an interrupt ended it early. */
-    static boolean sleepUntil(long deadlineNanos, BooleanSupplier stop) {
+    public static boolean sleepUntil(long deadlineNanos, BooleanSupplier stop) {
         for (long left = deadlineNanos - System.nanoTime(); left > 0; left = deadlineNanos - System.nanoTime()) {
             if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) return false;
             LockSupport.parkNanos(Math.min(left, SLICE_NANOS));

@@ -1,16 +1,16 @@
-package dev.streamkit.nodes.core;
+package dev.streamkit.api.testing;
 
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.packet.Packet;
-import dev.streamkit.api.testing.RecordingOutputs;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@link RecordingOutputs} that also notes when each packet was sent (ms since construction). */
-final class TimedOutputs implements Outputs {
+public final class TimedOutputs implements Outputs {
 
-    final RecordingOutputs recorded = new RecordingOutputs();
+    /** Everything sent, finished or failed. */
+    public final RecordingOutputs recorded = new RecordingOutputs();
     private final long startNanos = System.nanoTime();
     private final List<Double> sendMs = new ArrayList<>();
 
@@ -35,11 +35,13 @@ final class TimedOutputs implements Outputs {
         return recorded.isCancelled();
     }
 
-    synchronized List<Double> sendTimesMs() {
+    /** When each packet was sent, in ms since construction. */
+    public synchronized List<Double> sendTimesMs() {
         return List.copyOf(sendMs);
     }
 
-    double elapsedMs() {
+    /** ms since construction. */
+    public double elapsedMs() {
         return (System.nanoTime() - startNanos) / 1e6;
     }
 }

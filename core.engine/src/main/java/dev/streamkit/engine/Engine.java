@@ -5,9 +5,10 @@ import dev.streamkit.api.pipeline.Pipeline;
 import java.util.Map;
 
 /**
- * The engine service transports use: the live node registry, the YAML compiler, and oneshot runs.
- * Thread-safe.
+ * The engine service transports use: the live node registry, the YAML compiler, oneshot runs and
+ * dynamic sessions. Thread-safe. Implemented by the engine bundle only.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Engine {
 
     /** The node kinds available now. */
@@ -25,4 +26,7 @@ public interface Engine {
      *                           be created, or too many oneshot runs are active
      */
     OneshotRun prepareOneshot(Pipeline pipeline, Map<String, NodeFactory> requestNodes) throws PipelineException;
+
+    /** The dynamic sessions of this engine. */
+    SessionManager sessions();
 }

@@ -5,7 +5,7 @@ import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.config.ServerConfig;
 import dev.streamkit.engine.internal.FilePolicy;
 import dev.streamkit.engine.internal.OneshotExecution;
-import dev.streamkit.engine.internal.OneshotPlanner;
+import dev.streamkit.engine.internal.GraphPlanner;
 import dev.streamkit.engine.internal.PlannedNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class OneshotRunner {
 
     /** See {@link Engine#prepareOneshot}. */
     public OneshotRun prepare(Pipeline pipeline, Map<String, NodeFactory> requestNodes) throws PipelineException {
-        OneshotPlanner planner = new OneshotPlanner(
+        GraphPlanner planner = new GraphPlanner(
                 kind -> requestNodes.containsKey(kind) ? requestNodes.get(kind)
                         : registry.lookup(kind).map(RegisteredKind::factory).orElse(null),
                 registry::closeMatches);

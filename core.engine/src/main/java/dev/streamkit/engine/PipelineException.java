@@ -20,6 +20,8 @@ public final class PipelineException extends Exception {
         TOO_LARGE(413),
         /** The media cannot be processed (422). */
         MEDIA(422),
+        /** Conflicts with existing state, e.g. a taken session name (409). */
+        CONFLICT(409),
         /** Too many concurrent requests (429). */
         BUSY(429),
         /** A node failed while running (500). */

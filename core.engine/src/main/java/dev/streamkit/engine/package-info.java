@@ -1,7 +1,7 @@
 /**
- * The engine's public face for transports: compile pipeline YAML, look up node kinds, and run oneshot
- * pipelines. Published as the {@link dev.streamkit.engine.Engine} service.
+ * The engine's public face for transports: compile pipeline YAML, look up node kinds, run oneshot
+ * pipelines and manage dynamic sessions. Published as the {@link dev.streamkit.engine.Engine} service.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.streamkit.engine;

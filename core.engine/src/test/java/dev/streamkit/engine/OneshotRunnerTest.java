@@ -8,7 +8,6 @@ import dev.streamkit.api.node.InputPin;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeContext;
 import dev.streamkit.api.node.NodeDefinition;
-import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeFactory;
 import dev.streamkit.api.node.OutputPin;
 import dev.streamkit.api.node.ParamSchema;

@@ -87,6 +87,14 @@ final class SkitServer implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Sends {@code method path} with an optional JSON body (DELETE, POST of session requests...). */
+    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        if (json != null) builder.header("Content-Type", "application/json");
+        builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * Sends only the request head of a POST over a raw HTTP/1.1 socket, declaring {@code contentLength}
      * body bytes that never come, and returns the response head and body the server answers with.

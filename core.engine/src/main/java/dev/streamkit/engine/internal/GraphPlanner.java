@@ -18,24 +18,34 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Checks a pipeline for the oneshot engine before any node exists, in StreamKit's order: kinds exist,
- * params fit their schema, no fan-out, pins exist, single-connection inputs take one connection,
+ * Checks a pipeline before any node exists, in StreamKit's order: kinds exist, params fit their schema,
+ * no fan-out (oneshot only; sessions allow it), pins exist, single-connection inputs take one connection,
  * Passthrough outputs resolve, and every connection's types are compatible. Messages are StreamKit's.
  */
-public final class OneshotPlanner {
+public final class GraphPlanner {
 
     private static final int PASSTHROUGH_ITERATIONS = 100;
 
     private final Function<String, NodeFactory> factories;
     private final Function<String, List<String>> suggestions;
+    private final boolean linear;
 
     /**
+     * A planner for the oneshot engine, which refuses fan-out.
+     *
      * @param factories   kind → factory, or {@code null} when unknown
      * @param suggestions kind → close known kind names, for the unknown-kind message
      */
-    public OneshotPlanner(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions) {
+    public GraphPlanner(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions) {
+        this(factories, suggestions, true);
+    }
+
+    /** @param linear whether one output pin may feed only one input (oneshot) or several (sessions) */
+    public GraphPlanner(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions,
+                        boolean linear) {
         this.factories = factories;
         this.suggestions = suggestions;
+        this.linear = linear;
     }
 
     /** The checked nodes, by id in pipeline order. */
@@ -44,7 +54,7 @@ public final class OneshotPlanner {
         for (Map.Entry<String, PipelineNode> entry : pipeline.nodes().entrySet()) {
             planned.put(entry.getKey(), planNode(entry.getKey(), entry.getValue()));
         }
-        checkNoFanOut(pipeline.connections());
+        if (linear) checkNoFanOut(pipeline.connections());
         for (Connection connection : pipeline.connections()) checkPinsExist(planned, connection);
         checkCardinality(planned, pipeline.connections());
         checkTypes(planned, pipeline.connections());

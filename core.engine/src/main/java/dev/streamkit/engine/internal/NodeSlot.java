@@ -2,6 +2,7 @@ package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
+import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.packet.Packet;
 import java.util.ArrayList;
@@ -19,15 +20,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class NodeSlot implements Outputs {
 
-    /** A downstream input: the slot and the pin name on it. */
-    record Target(NodeSlot slot, String pin) {
-    }
-
     private final String id;
     private final String kind;
     private final Node node;
     private final RunContext run;
-    private final Map<String, List<Target>> downstream = new HashMap<>();
+    private final Map<String, List<Link>> downstream = new HashMap<>();
     private final AtomicBoolean done = new AtomicBoolean();
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
@@ -60,8 +57,14 @@ final class NodeSlot implements Outputs {
         this.inbox = chosen;
     }
 
+    /** Adds a reliable connection from {@code outputPin} to {@code inputPin} of {@code target}. */
     void connect(String outputPin, NodeSlot target, String inputPin) {
-        downstream.computeIfAbsent(outputPin, pin -> new ArrayList<>()).add(new Target(target, inputPin));
+        connect(outputPin, new ReliableLink(target, inputPin));
+    }
+
+    /** Adds a connection from {@code outputPin}; several links on one pin all get every packet (fan-out). */
+    void connect(String outputPin, Link link) {
+        downstream.computeIfAbsent(outputPin, pin -> new ArrayList<>()).add(link);
     }
 
     boolean isDone() {
@@ -117,21 +120,18 @@ final class NodeSlot implements Outputs {
     public void send(String outputPin, Packet packet) {
         if (run.isCancelled()) throw new CancellationException("pipeline cancelled");
         if (done.get()) return;
-        List<Target> targets = downstream.get(outputPin);
+        List<Link> links = downstream.get(outputPin);
         sent.increment();
-        if (targets == null) return;
-        for (int i = 0; i < targets.size(); i++) {
-            Target target = targets.get(i);
-            target.slot().inbox.deliver(target.pin(), packet);
-        }
+        if (links == null) return;
+        for (int i = 0; i < links.size(); i++) links.get(i).deliver(packet);
     }
 
     @Override
     public void finish() {
         if (!done.compareAndSet(false, true)) return;
         try {
-            for (List<Target> targets : downstream.values()) {
-                for (Target target : targets) target.slot().inbox.deliverEnd(target.pin());
+            for (List<Link> links : downstream.values()) {
+                for (Link link : links) link.deliverEnd();
             }
         } finally {
             run.slotFinished(this);
@@ -147,6 +147,20 @@ final class NodeSlot implements Outputs {
     @Override
     public boolean isCancelled() {
         return run.isCancelled();
+    }
+
+    @Override
+    public void state(NodeState state) {
+        run.slotState(this, state);
+    }
+
+    /** Packets dropped by this slot's best-effort connections. */
+    long droppedCount() {
+        long dropped = 0;
+        for (List<Link> links : downstream.values()) {
+            for (Link link : links) dropped += link.dropped();
+        }
+        return dropped;
     }
 
     private static NodeException asNodeException(Throwable e) {

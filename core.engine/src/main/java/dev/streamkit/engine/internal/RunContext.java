@@ -1,6 +1,7 @@
 package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.node.NodeException;
+import dev.streamkit.api.node.NodeState;
 
 /** What a node slot needs from the run it belongs to. */
 interface RunContext {
@@ -15,4 +16,8 @@ interface RunContext {
 
     /** The slot failed; the run ends with this error unless it already ended. */
     void slotFailed(NodeSlot slot, NodeException error);
+
+    /** The node reported a state of its own (e.g. degraded); ignored unless the run tracks states. */
+    default void slotState(NodeSlot slot, NodeState state) {
+    }
 }

@@ -10,6 +10,10 @@ import dev.streamkit.engine.OneshotRunner;
 import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.RegisteredKind;
+import dev.streamkit.engine.SessionManager;
+import dev.streamkit.engine.internal.FilePolicy;
+import dev.streamkit.engine.internal.SessionRegistry;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +32,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Publishes the {@link Engine}: tracks every {@link NodeFactory} service as it comes and goes (a bundle
- * started later shows up without a restart) and owns the worker pool and deadline timer.
+ * started later shows up without a restart) and owns the worker pool, the deadline timer and the sessions.
  */
 @Component(service = Engine.class)
 public final class EngineComponent implements Engine {
@@ -46,6 +50,12 @@ public final class EngineComponent implements Engine {
     private ExecutorService pool;
     private ScheduledExecutorService timer;
     private OneshotRunner oneshots;
+    private SessionRegistry sessions;
+
+    /** StreamKit's per-node shutdown grace when a session is destroyed. */
+    private static final Duration SESSION_GRACE = Duration.ofSeconds(2);
+    /** StreamKit's {@code node_input_capacity} default. */
+    private static final int NODE_INPUT_CAPACITY = 128;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addNodeFactory(NodeFactory factory, ServiceReference<NodeFactory> reference) {
@@ -61,11 +71,18 @@ public final class EngineComponent implements Engine {
     void activate() {
         pool = Executors.newCachedThreadPool(named("skit-node"));
         timer = Executors.newSingleThreadScheduledExecutor(named("skit-deadline"));
-        oneshots = new OneshotRunner(registry, config, Path.of("").toAbsolutePath(), pool, timer);
+        Path workDir = Path.of("").toAbsolutePath();
+        oneshots = new OneshotRunner(registry, config, workDir, pool, timer);
+        Integer capacity = config.engine.nodeInputCapacity;
+        sessions = new SessionRegistry(kind -> registry.lookup(kind).map(RegisteredKind::factory).orElse(null),
+                registry::closeMatches,
+                new FilePolicy(workDir, config.security.allowedFilePaths, config.security.allowedWritePaths),
+                capacity == null ? NODE_INPUT_CAPACITY : capacity, config.permissions.maxConcurrentSessions, pool, SESSION_GRACE);
     }
 
     @Deactivate
     void deactivate() {
+        sessions.destroyAll();
         pool.shutdownNow();
         timer.shutdownNow();
     }
@@ -89,6 +106,11 @@ public final class EngineComponent implements Engine {
     @Override
     public OneshotRun prepareOneshot(Pipeline pipeline, Map<String, NodeFactory> requestNodes) throws PipelineException {
         return oneshots.prepare(pipeline, requestNodes);
+    }
+
+    @Override
+    public SessionManager sessions() {
+        return sessions;
     }
 
     private static ThreadFactory named(String prefix) {

@@ -12,13 +12,18 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The server's single handler: adds StreamKit's security headers, mirrors every route under
  * {@code [server].base_path}, refuses mutating {@code /api/} requests from foreign origins, and
- * dispatches {@code METHOD path} to its {@link Route}. Unknown paths answer 404 in plain text.
+ * dispatches {@code METHOD path} to its {@link Route}: exact paths first, then prefix routes (e.g.
+ * {@code /api/v1/sessions/} for {@code /api/v1/sessions/{id}/...}), which read the rest through
+ * {@link #pathOf}. Unknown paths answer 404 in plain text.
  */
 public final class ApiHandler extends Handler.Abstract {
 
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
+    private static final String PATH_ATTRIBUTE = ApiHandler.class.getName() + ".path";
+
     private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<String, Route> prefixRoutes = new LinkedHashMap<>();
     private final String basePath;
     private final OriginPolicy origins;
 
@@ -34,6 +39,18 @@ public final class ApiHandler extends Handler.Abstract {
         return this;
     }
 
+    /** Registers {@code route} for {@code method} on every path that starts with {@code prefix} (longer than it). */
+    public ApiHandler prefixRoute(String method, String prefix, Route route) {
+        prefixRoutes.put(method + " " + prefix, route);
+        return this;
+    }
+
+    /** The request's path with the base path removed, as routed. */
+    public static String pathOf(Request request) {
+        Object path = request.getAttribute(PATH_ATTRIBUTE);
+        return path == null ? Request.getPathInContext(request) : path.toString();
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
@@ -46,15 +63,30 @@ public final class ApiHandler extends Handler.Abstract {
             Responses.text(response, callback, 403, "Origin not allowed (configure [server.cors].allowed_origins)");
             return true;
         }
+        request.setAttribute(PATH_ATTRIBUTE, path);
         Route route = routes.get(method + " " + path);
+        if (route == null) route = prefixRouteFor(method, path);
         if (route != null) {
             route.handle(request, response, callback);
-        } else if (routes.keySet().stream().anyMatch(key -> key.endsWith(" " + path))) {
+        } else if (routes.keySet().stream().anyMatch(key -> key.endsWith(" " + path))
+                || prefixRoutes.keySet().stream().anyMatch(key -> matchesPrefix(key.substring(key.indexOf(' ') + 1), path))) {
             Responses.text(response, callback, 405, "Method Not Allowed");
         } else {
             Responses.text(response, callback, 404, "Not Found");
         }
         return true;
+    }
+
+    private Route prefixRouteFor(String method, String path) {
+        for (Map.Entry<String, Route> entry : prefixRoutes.entrySet()) {
+            String key = entry.getKey();
+            if (key.startsWith(method + " ") && matchesPrefix(key.substring(method.length() + 1), path)) return entry.getValue();
+        }
+        return null;
+    }
+
+    private static boolean matchesPrefix(String prefix, String path) {
+        return path.length() > prefix.length() && path.startsWith(prefix);
     }
 
     private String stripBasePath(String path) {

@@ -11,6 +11,7 @@ import dev.streamkit.transport.http.api.PacketTypeCatalog;
 import dev.streamkit.transport.http.api.Responses;
 import dev.streamkit.transport.http.oneshot.HttpNodeDefinitions;
 import dev.streamkit.transport.http.oneshot.ProcessRoute;
+import dev.streamkit.transport.http.sessions.SessionRoutes;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Hashtable;
@@ -68,6 +69,7 @@ public final class HttpServerComponent {
                 .route("GET", "/api/v1/schema/packets", (request, response, callback) ->
                         Responses.json(response, callback, PacketTypeCatalog.entries()))
                 .route("POST", "/api/v1/process", new ProcessRoute(engine, config.server.maxBodySize));
+        new SessionRoutes(engine).register(api);
 
         QueuedThreadPool threads = new QueuedThreadPool(256, 8);
         threads.setName("skit-http");

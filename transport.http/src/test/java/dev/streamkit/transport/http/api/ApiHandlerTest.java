@@ -25,7 +25,9 @@ class ApiHandlerTest {
     void start() throws Exception {
         ApiHandler handler = new ApiHandler("/s/test/", new OriginPolicy(List.of("http://localhost:*")))
                 .route("GET", "/api/v1/config", (request, response, callback) -> Responses.json(response, callback, Map.of()))
-                .route("POST", "/api/v1/thing", (request, response, callback) -> Responses.text(response, callback, 201, "made"));
+                .route("POST", "/api/v1/thing", (request, response, callback) -> Responses.text(response, callback, 201, "made"))
+                .prefixRoute("GET", "/api/v1/things/", (request, response, callback) ->
+                        Responses.text(response, callback, 200, ApiHandler.pathOf(request)));
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -73,5 +75,16 @@ class ApiHandlerTest {
         assertEquals(201, send("POST", "/api/v1/thing", "http://localhost:3000").statusCode());
         assertEquals(201, send("POST", "/api/v1/thing", null).statusCode());
         assertEquals(200, send("GET", "/api/v1/config", "https://evil.invalid").statusCode());
+    }
+
+    @Test
+    void prefixRoutesSeeThePathWithoutTheBasePath() throws Exception {
+        for (String path : List.of("/api/v1/things/a/b", "/s/test/api/v1/things/a/b")) {
+            HttpResponse<String> response = send("GET", path, null);
+            assertEquals(200, response.statusCode(), path);
+            assertEquals("/api/v1/things/a/b", response.body());
+        }
+        assertEquals(404, send("GET", "/api/v1/things/", null).statusCode());
+        assertEquals(405, send("DELETE", "/api/v1/things/a", null).statusCode());
     }
 }

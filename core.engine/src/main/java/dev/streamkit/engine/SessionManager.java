@@ -1,0 +1,36 @@
+package dev.streamkit.engine;
+
+import dev.streamkit.api.pipeline.Pipeline;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * StreamKit's dynamic sessions: create one from a compiled pipeline, find it by id or name, destroy it.
+ * Everything is checked before any node starts; sources start once every node exists. Thread-safe.
+ */
+public interface SessionManager {
+
+    /**
+     * Checks the pipeline, creates and wires every node and starts the sources.
+     *
+     * @param name unique session name, or {@code null} to generate one from the id
+     * @throws PipelineException {@code CONFIGURATION} for an empty pipeline, oneshot-only or unknown kinds,
+     *                           bad params, pins or types; {@code CONFLICT} for a taken name; {@code BUSY}
+     *                           when {@code permissions.max_concurrent_sessions} is reached
+     */
+    Session create(String name, Pipeline pipeline) throws PipelineException;
+
+    /** Live sessions, oldest first. */
+    List<SessionInfo> list();
+
+    /** The session whose id, or else whose name, is {@code idOrName}. */
+    Optional<Session> find(String idOrName);
+
+    /**
+     * Stops the session's nodes (bounded grace, then they are abandoned), closes each node once and
+     * forgets the session; returns within the engine's destroy bound.
+     *
+     * @return the destroyed session's info, or empty when there is no such session
+     */
+    Optional<SessionInfo> destroy(String idOrName);
+}

@@ -1,0 +1,159 @@
+package dev.streamkit.engine.internal;
+
+import dev.streamkit.api.node.NodeFactory;
+import dev.streamkit.api.pipeline.Pipeline;
+import dev.streamkit.api.pipeline.PipelineNode;
+import dev.streamkit.engine.PipelineException;
+import dev.streamkit.engine.Session;
+import dev.streamkit.engine.SessionInfo;
+import dev.streamkit.engine.SessionManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The live sessions: StreamKit's session-level rules (empty pipeline, oneshot-only kinds, unique names,
+ * {@code max_concurrent_sessions}), planning with fan-out allowed, and destroy with a bounded grace.
+ */
+public final class SessionRegistry implements SessionManager {
+
+    /** Kinds that exist only inside a oneshot request. */
+    private static final Set<String> ONESHOT_ONLY = Set.of("streamkit::http_input", "streamkit::http_output");
+
+    private final Function<String, NodeFactory> factories;
+    private final Function<String, List<String>> suggestions;
+    private final FilePolicy files;
+    private final int mailboxCapacity;
+    private final Integer maxSessions;
+    private final Executor pool;
+    private final Duration grace;
+    /** Guarded by itself; insertion order = creation order. */
+    private final Map<String, SessionExecution> sessions = new LinkedHashMap<>();
+    /** Names being created, reserved so that two concurrent creates cannot take one name. */
+    private final Set<String> reserved = new java.util.HashSet<>();
+
+    /**
+     * @param factories   kind → factory, or {@code null} when unknown
+     * @param suggestions kind → close known kinds, for the unknown-kind message
+     * @param maxSessions {@code permissions.max_concurrent_sessions}, {@code null} for unlimited
+     * @param grace       how long destroy waits for nodes to stop before closing them
+     */
+    public SessionRegistry(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions,
+                           FilePolicy files, int mailboxCapacity, Integer maxSessions, Executor pool, Duration grace) {
+        this.factories = factories;
+        this.suggestions = suggestions;
+        this.files = files;
+        this.mailboxCapacity = Math.max(1, mailboxCapacity);
+        this.maxSessions = maxSessions;
+        this.pool = pool;
+        this.grace = grace;
+    }
+
+    @Override
+    public Session create(String name, Pipeline pipeline) throws PipelineException {
+        checkSessionRules(pipeline);
+        Map<String, PlannedNode> plan = new GraphPlanner(factories, suggestions, false).plan(pipeline);
+        String id = UUID.randomUUID().toString();
+        String chosen = name == null || name.isBlank() ? SessionNames.fromId(id) : name;
+        reserve(chosen);
+        try {
+            SessionInfo info = new SessionInfo(id, chosen, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            SessionExecution execution = new SessionExecution(info, pipeline, plan, files, mailboxCapacity, pool);
+            synchronized (sessions) {
+                sessions.put(id, execution);
+            }
+            execution.start();
+            return execution;
+        } finally {
+            synchronized (sessions) {
+                reserved.remove(chosen);
+            }
+        }
+    }
+
+    private static void checkSessionRules(Pipeline pipeline) throws PipelineException {
+        if (pipeline.nodes().isEmpty()) {
+            throw configuration("Pipeline is empty. Add some nodes before creating a session.");
+        }
+        for (PipelineNode node : pipeline.nodes().values()) {
+            if (ONESHOT_ONLY.contains(node.kind())) {
+                throw configuration("Node type '" + node.kind() + "' is oneshot-only and cannot be used in dynamic sessions");
+            }
+        }
+    }
+
+    private void reserve(String name) throws PipelineException {
+        synchronized (sessions) {
+            boolean taken = reserved.contains(name)
+                    || sessions.values().stream().anyMatch(session -> session.info().name().equals(name));
+            if (taken) {
+                throw new PipelineException(PipelineException.Kind.CONFLICT, "Session with name '" + name + "' already exists");
+            }
+            if (maxSessions != null && sessions.size() + reserved.size() >= maxSessions) {
+                throw new PipelineException(PipelineException.Kind.BUSY, "Maximum concurrent sessions limit reached");
+            }
+            reserved.add(name);
+        }
+    }
+
+    @Override
+    public List<SessionInfo> list() {
+        synchronized (sessions) {
+            List<SessionInfo> infos = new ArrayList<>();
+            for (SessionExecution session : sessions.values()) infos.add(session.info());
+            return infos;
+        }
+    }
+
+    @Override
+    public Optional<Session> find(String idOrName) {
+        return Optional.ofNullable(lookup(idOrName));
+    }
+
+    private SessionExecution lookup(String idOrName) {
+        synchronized (sessions) {
+            SessionExecution byId = sessions.get(idOrName);
+            if (byId != null) return byId;
+            for (SessionExecution session : sessions.values()) {
+                if (session.info().name().equals(idOrName)) return session;
+            }
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<SessionInfo> destroy(String idOrName) {
+        SessionExecution session;
+        synchronized (sessions) {
+            session = lookup(idOrName);
+            if (session == null) return Optional.empty();
+            sessions.remove(session.info().id());
+        }
+        session.destroy(grace);
+        return Optional.of(session.info());
+    }
+
+    /** Destroys every session (engine stopping), sharing one grace period between them. */
+    public void destroyAll() {
+        List<SessionExecution> all;
+        synchronized (sessions) {
+            all = new ArrayList<>(sessions.values());
+            sessions.clear();
+        }
+        long end = System.nanoTime() + grace.toNanos();
+        for (SessionExecution session : all) session.destroy(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+    }
+
+    private static PipelineException configuration(String message) {
+        return new PipelineException(PipelineException.Kind.CONFIGURATION, message);
+    }
+}

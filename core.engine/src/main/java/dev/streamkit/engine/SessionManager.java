@@ -8,6 +8,7 @@ import java.util.Optional;
  * StreamKit's dynamic sessions: create one from a compiled pipeline, find it by id or name, destroy it.
  * Everything is checked before any node starts; sources start once every node exists. Thread-safe.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface SessionManager {
 
     /**
@@ -33,4 +34,10 @@ public interface SessionManager {
      * @return the destroyed session's info, or empty when there is no such session
      */
     Optional<SessionInfo> destroy(String idOrName);
+
+    /** Starts sending session events to {@code listener} (no replay of past events). */
+    void addListener(SessionListener listener);
+
+    /** Stops sending events to {@code listener}. */
+    void removeListener(SessionListener listener);
 }

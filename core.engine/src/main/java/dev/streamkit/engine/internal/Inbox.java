@@ -13,4 +13,11 @@ interface Inbox {
 
     /** Tells the node that the stream on {@code pin} ended, after every packet delivered before. */
     void deliverEnd(String pin);
+
+    /**
+     * A control message was queued on the slot. Mailboxes wake their drain to handle it at once; inline
+     * inboxes do nothing: the node gets it on its next delivery, from the sender's thread.
+     */
+    default void controlPending() {
+    }
 }

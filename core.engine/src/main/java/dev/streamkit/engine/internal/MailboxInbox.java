@@ -40,6 +40,11 @@ final class MailboxInbox implements Inbox {
         enqueue(new Envelope(pin, null));
     }
 
+    @Override
+    public void controlPending() {
+        scheduleDrain();
+    }
+
     /** Packets waiting, for stats. */
     int depth() {
         return queue.size();
@@ -66,6 +71,11 @@ final class MailboxInbox implements Inbox {
     private void drain() {
         while (true) {
             Envelope next;
+            try {
+                slot.drainControls(); // control overtakes queued data
+            } catch (CancellationException cancelled) {
+                queue.clear();
+            }
             while ((next = queue.poll()) != null) {
                 if (run.isCancelled()) {
                     queue.clear();
@@ -84,7 +94,7 @@ final class MailboxInbox implements Inbox {
             }
             draining.set(false);
             // A sender may have queued after our last poll but before the flag dropped.
-            if (queue.isEmpty() || !draining.compareAndSet(false, true)) return;
+            if ((queue.isEmpty() && (!slot.hasControls() || run.isCancelled())) || !draining.compareAndSet(false, true)) return;
         }
     }
 }

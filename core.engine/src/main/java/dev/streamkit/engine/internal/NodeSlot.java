@@ -1,5 +1,6 @@
 package dev.streamkit.engine.internal;
 
+import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeState;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,6 +19,11 @@ import java.util.concurrent.atomic.LongAdder;
  * The engine's holder of one node: its inbox, its downstream targets per output pin, and its
  * {@link Outputs}. Connections point at slots, not at nodes, so a node can later be swapped inside
  * its slot without touching neighbours.
+ *
+ * <p>Control messages ({@link #control}) wait in a queue of their own and are handed to the node by
+ * whichever thread owns it at that moment, before its next packet, so they overtake queued data and the
+ * node is never called concurrently: a mailbox drain handles them first (and is woken for them when
+ * idle); an inline node gets them on its next delivery; a source gets them in its next {@code send}.
  */
 final class NodeSlot implements Outputs {
 
@@ -28,7 +35,10 @@ final class NodeSlot implements Outputs {
     private final AtomicBoolean done = new AtomicBoolean();
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
-    private Inbox inbox;
+    private final ConcurrentLinkedQueue<ControlMessage> controls = new ConcurrentLinkedQueue<>();
+    /** The thread running a source's {@code onStart}, which handles the source's control messages. */
+    private volatile Thread sourceThread;
+    private volatile Inbox inbox;
 
     NodeSlot(String id, String kind, Node node, RunContext run) {
         this.id = id;
@@ -79,8 +89,45 @@ final class NodeSlot implements Outputs {
         return sent.sum();
     }
 
+    /**
+     * Queues a control message for the node (see the class comment for when it is handled).
+     *
+     * @return false when the node has already ended
+     */
+    boolean control(ControlMessage message) {
+        if (done.get()) return false;
+        controls.add(message);
+        Inbox current = inbox;
+        if (current != null) current.controlPending();
+        return true;
+    }
+
+    /** Whether control messages are waiting. */
+    boolean hasControls() {
+        return !controls.isEmpty();
+    }
+
+    /** Hands waiting control messages to the node; only from the thread that currently owns the node. */
+    void drainControls() {
+        ControlMessage message;
+        while ((message = controls.poll()) != null) {
+            if (done.get()) {
+                controls.clear();
+                return;
+            }
+            try {
+                node.onControl(message, this);
+            } catch (CancellationException cancelled) {
+                throw cancelled;
+            } catch (Exception | LinkageError | AssertionError e) {
+                fail(asNodeException(e));
+            }
+        }
+    }
+
     /** Runs a source's {@code onStart}; returning without an explicit end counts as finishing. */
     void start() {
+        sourceThread = Thread.currentThread();
         try {
             node.onStart(this);
             finish();
@@ -95,6 +142,7 @@ final class NodeSlot implements Outputs {
     void receive(String pin, Packet packet) {
         if (done.get()) return;
         received.increment();
+        drainControls();
         try {
             node.onPacket(pin, packet, this);
         } catch (CancellationException cancelled) {
@@ -107,6 +155,7 @@ final class NodeSlot implements Outputs {
     /** Delivers end-of-stream on {@code pin} (called by the inbox, after all earlier packets). */
     void receiveEnd(String pin) {
         if (done.get()) return;
+        drainControls();
         try {
             node.onInputEnd(pin, this);
         } catch (CancellationException cancelled) {
@@ -120,6 +169,7 @@ final class NodeSlot implements Outputs {
     public void send(String outputPin, Packet packet) {
         if (run.isCancelled()) throw new CancellationException("pipeline cancelled");
         if (done.get()) return;
+        if (sourceThread == Thread.currentThread() && !controls.isEmpty()) drainControls();
         List<Link> links = downstream.get(outputPin);
         sent.increment();
         if (links == null) return;

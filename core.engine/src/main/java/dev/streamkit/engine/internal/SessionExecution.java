@@ -1,9 +1,11 @@
 package dev.streamkit.engine.internal;
 
+import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.NodeStats;
 import dev.streamkit.api.pipeline.Pipeline;
+import dev.streamkit.api.pipeline.PipelineNode;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
@@ -25,7 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SessionExecution implements Session, RunContext {
 
     private final SessionInfo info;
-    private final Pipeline pipeline;
+    /** Replaced (never mutated) when a node is tuned. */
+    private volatile Pipeline pipeline;
+    private final SessionListeners listeners;
     private final SlotGraph graph;
     private final TaskTracker tasks;
     private final Map<String, PlannedNode> plan;
@@ -38,8 +42,9 @@ public final class SessionExecution implements Session, RunContext {
 
     /** Creates and wires every node (all {@code Initializing}); on failure closes those created so far. */
     public SessionExecution(SessionInfo info, Pipeline pipeline, Map<String, PlannedNode> plan, FilePolicy files,
-                            int mailboxCapacity, Executor pool) throws PipelineException {
+                            int mailboxCapacity, Executor pool, SessionListeners listeners) throws PipelineException {
         this.info = info;
+        this.listeners = listeners;
         this.pipeline = pipeline;
         this.plan = plan;
         this.tasks = new TaskTracker(pool, cancelled::get, this::onIdle);
@@ -52,12 +57,12 @@ public final class SessionExecution implements Session, RunContext {
     public void start() {
         if (!started.compareAndSet(false, true)) throw new IllegalStateException("session already started");
         for (PlannedNode node : plan.values()) {
-            states.replace(node.id(), NodeState.INITIALIZING, node.isSource() ? NodeState.READY : NodeState.RUNNING);
+            transition(node.id(), NodeState.INITIALIZING, node.isSource() ? NodeState.READY : NodeState.RUNNING);
         }
         for (PlannedNode node : plan.values()) {
             if (!node.isSource()) continue;
             NodeSlot slot = graph.slots().get(node.id());
-            states.replace(node.id(), NodeState.READY, NodeState.RUNNING);
+            transition(node.id(), NodeState.READY, NodeState.RUNNING);
             execute(slot::start);
         }
     }
@@ -101,18 +106,18 @@ public final class SessionExecution implements Session, RunContext {
 
     @Override
     public void slotFinished(NodeSlot slot) {
-        if (!cancelled.get()) states.put(slot.id(), NodeState.stopped("completed"));
+        if (!cancelled.get()) setState(slot.id(), NodeState.stopped("completed"));
     }
 
     @Override
     public void slotFailed(NodeSlot slot, NodeException error) {
         if (cancelled.get()) return; // interrupted by destroy: ends as Stopped(shutdown)
-        states.put(slot.id(), NodeState.failed(error.getMessage() == null ? error.toString() : error.getMessage()));
+        setState(slot.id(), NodeState.failed(error.getMessage() == null ? error.toString() : error.getMessage()));
     }
 
     @Override
     public void slotState(NodeSlot slot, NodeState state) {
-        if (!slot.isDone() && !cancelled.get()) states.put(slot.id(), state);
+        if (!slot.isDone() && !cancelled.get()) setState(slot.id(), state);
     }
 
     /**
@@ -135,10 +140,43 @@ public final class SessionExecution implements Session, RunContext {
             // never completed exceptionally
         }
         for (String id : plan.keySet()) {
-            states.computeIfPresent(id, (key, state) -> state.kind() == NodeState.Kind.STOPPED
-                    || state.kind() == NodeState.Kind.FAILED ? state : NodeState.stopped("shutdown"));
+            NodeState state = states.get(id);
+            if (state != null && state.kind() != NodeState.Kind.STOPPED && state.kind() != NodeState.Kind.FAILED) {
+                setState(id, NodeState.stopped("shutdown"));
+            }
         }
         closeOnce();
+    }
+
+    @Override
+    public void tune(String nodeId, Map<String, Object> params) throws PipelineException {
+        PlannedNode planned = plan.get(nodeId);
+        NodeSlot slot = graph.slots().get(nodeId);
+        if (planned == null || slot == null) {
+            throw new PipelineException(PipelineException.Kind.CONFIGURATION, "Node '" + nodeId + "' not found in session '" + info.id() + "'");
+        }
+        Map<String, Object> values = params == null ? Map.of() : params;
+        ParamValidator.validate(nodeId, planned.kind(), values, planned.factory().definition().params());
+        if (cancelled.get() || !slot.control(ControlMessage.updateParams(values))) {
+            throw new PipelineException(PipelineException.Kind.CONFIGURATION, "Node '" + nodeId + "' has already stopped");
+        }
+        synchronized (this) {
+            Map<String, PipelineNode> nodes = new LinkedHashMap<>(pipeline.nodes());
+            nodes.put(nodeId, new PipelineNode(planned.kind(), values));
+            pipeline = new Pipeline(pipeline.name(), pipeline.description(), pipeline.mode(), nodes, pipeline.connections());
+        }
+        listeners.fire(listener -> listener.nodeParamsChanged(info.id(), nodeId, values));
+    }
+
+    /** Sets a node's state and reports a change. */
+    private void setState(String nodeId, NodeState state) {
+        NodeState previous = states.put(nodeId, state);
+        if (!state.equals(previous)) listeners.fire(listener -> listener.nodeStateChanged(info.id(), nodeId, state));
+    }
+
+    /** Moves a node from {@code expected} to {@code next}, reporting it, when it still is in {@code expected}. */
+    private void transition(String nodeId, NodeState expected, NodeState next) {
+        if (states.replace(nodeId, expected, next)) listeners.fire(listener -> listener.nodeStateChanged(info.id(), nodeId, next));
     }
 
     private void onIdle() {

@@ -6,6 +6,7 @@ import dev.streamkit.api.pipeline.PipelineNode;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
+import dev.streamkit.engine.SessionListener;
 import dev.streamkit.engine.SessionManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public final class SessionRegistry implements SessionManager {
     private final Map<String, SessionExecution> sessions = new LinkedHashMap<>();
     /** Names being created, reserved so that two concurrent creates cannot take one name. */
     private final Set<String> reserved = new java.util.HashSet<>();
+    private final SessionListeners listeners = new SessionListeners();
 
     /**
      * @param factories   kind → factory, or {@code null} when unknown
@@ -67,11 +69,12 @@ public final class SessionRegistry implements SessionManager {
         reserve(chosen);
         try {
             SessionInfo info = new SessionInfo(id, chosen, Instant.now().truncatedTo(ChronoUnit.MICROS));
-            SessionExecution execution = new SessionExecution(info, pipeline, plan, files, mailboxCapacity, pool);
+            SessionExecution execution = new SessionExecution(info, pipeline, plan, files, mailboxCapacity, pool, listeners);
             synchronized (sessions) {
                 sessions.put(id, execution);
             }
             execution.start();
+            listeners.fire(listener -> listener.sessionCreated(info));
             return execution;
         } finally {
             synchronized (sessions) {
@@ -139,7 +142,18 @@ public final class SessionRegistry implements SessionManager {
             sessions.remove(session.info().id());
         }
         session.destroy(grace);
+        listeners.fire(listener -> listener.sessionDestroyed(session.info()));
         return Optional.of(session.info());
+    }
+
+    @Override
+    public void addListener(SessionListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(SessionListener listener) {
+        listeners.remove(listener);
     }
 
     /** Destroys every session (engine stopping), sharing one grace period between them. */

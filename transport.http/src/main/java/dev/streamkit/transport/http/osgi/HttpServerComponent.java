@@ -4,6 +4,7 @@ import dev.streamkit.config.ServerConfig;
 import dev.streamkit.engine.Engine;
 import dev.streamkit.engine.RegisteredKind;
 import dev.streamkit.transport.http.api.ApiHandler;
+import dev.streamkit.transport.http.control.ControlEndpoint;
 import dev.streamkit.transport.http.api.HealthRoute;
 import dev.streamkit.transport.http.api.NodeSchemaJson;
 import dev.streamkit.transport.http.api.OriginPolicy;
@@ -12,6 +13,12 @@ import dev.streamkit.transport.http.api.Responses;
 import dev.streamkit.transport.http.oneshot.HttpNodeDefinitions;
 import dev.streamkit.transport.http.oneshot.ProcessRoute;
 import dev.streamkit.transport.http.sessions.SessionRoutes;
+import dev.streamkit.transport.http.samples.SampleRoutes;
+import dev.streamkit.transport.http.samples.SampleStore;
+import dev.streamkit.transport.http.assets.AssetRoutes;
+import dev.streamkit.transport.http.assets.AudioAssetStore;
+import dev.streamkit.transport.http.api.Permissions;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Hashtable;
@@ -53,6 +60,7 @@ public final class HttpServerComponent {
     private ServerConfig config;
 
     private Server server;
+    private ControlEndpoint control;
     private ServiceRegistration<Server> serverRegistration;
 
     @Activate
@@ -70,6 +78,9 @@ public final class HttpServerComponent {
                         Responses.json(response, callback, PacketTypeCatalog.entries()))
                 .route("POST", "/api/v1/process", new ProcessRoute(engine, config.server.maxBodySize));
         new SessionRoutes(engine).register(api);
+        // Samples under [server].samples_dir; audio assets under samples/audio relative to the working directory.
+        new SampleRoutes(new SampleStore(Path.of(config.server.samplesDir), path -> true), Permissions.ALL).register(api);
+        new AssetRoutes(new AudioAssetStore(Path.of("samples/audio"), "samples/audio", path -> true), Permissions.ALL).register(api);
 
         QueuedThreadPool threads = new QueuedThreadPool(256, 8);
         threads.setName("skit-http");
@@ -77,6 +88,9 @@ public final class HttpServerComponent {
         server.setStopTimeout(5_000);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // Sample ids arrive with a percent-encoded slash (/api/v1/samples/oneshot/oneshot%2Fdouble_volume).
+        http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("skit-sample-ids",
+                org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         ServerConnector connector = new ServerConnector(server,
                 new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
         InetSocketAddress address = SocketAddresses.parse(config.server.address);
@@ -84,7 +98,9 @@ public final class HttpServerComponent {
         connector.setPort(address.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
-        server.setHandler(api);
+        // WebSocket control API (/api/v1/control) in front of the REST routes.
+        control = new ControlEndpoint(engine, new OriginPolicy(config.server.cors.allowedOrigins), () -> nodeSchemas(bundle, version));
+        server.setHandler(control.wrap(server, config.server.basePath, api));
         server.start();
         LOG.info("StreamKit/J listening on http://{}:{} (HTTP/1.1, h2c)", address.getHostString(), connector.getLocalPort());
         // HTTP/3: publish the started server so transport.http3 can add a QUIC connector serving the same routes.
@@ -96,6 +112,7 @@ public final class HttpServerComponent {
     @Deactivate
     void deactivate() throws Exception {
         if (serverRegistration != null) serverRegistration.unregister(); // HTTP/3: removes its connector first
+        if (control != null) control.close();
         server.stop();
     }
 

@@ -15,12 +15,13 @@ import java.util.Map;
  * params, state}}, connections: [{from_node, from_pin, to_node, to_pin, mode?}]}}; a connection's
  * {@code mode} is omitted when reliable.
  */
-final class PipelineJson {
+public final class PipelineJson {
 
     private PipelineJson() {
     }
 
-    static Map<String, Object> of(Pipeline pipeline, Map<String, NodeState> states) {
+    /** The pipeline JSON with each node's {@code state} from {@code states}. */
+    public static Map<String, Object> of(Pipeline pipeline, Map<String, NodeState> states) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (pipeline.name() != null) body.put("name", pipeline.name());
         if (pipeline.description() != null) body.put("description", pipeline.description());

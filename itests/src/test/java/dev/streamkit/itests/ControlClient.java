@@ -1,0 +1,126 @@
+package dev.streamkit.itests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A test client of {@code /api/v1/control}: sends request envelopes, waits (bounded) for responses and events. */
+final class ControlClient implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final long WAIT_MS = 10_000;
+
+    final WebSocket socket;
+    final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** Events skipped while waiting for a response, for a later {@link #awaitEvent}. */
+    private final java.util.ArrayDeque<JsonNode> backlog = new java.util.ArrayDeque<>();
+
+    private ControlClient(WebSocket socket) {
+        this.socket = socket;
+    }
+
+    static ControlClient connect(int port) throws Exception {
+        return connect(port, null);
+    }
+
+    /** Connects, sending {@code origin} as the Origin header when not null. */
+    static ControlClient connect(int port, String origin) throws Exception {
+        Listener listener = new Listener();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) builder.header("Origin", origin);
+        WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/control"), listener)
+                .get(10, TimeUnit.SECONDS);
+        ControlClient client = new ControlClient(socket);
+        listener.client.complete(client);
+        return client;
+    }
+
+    /** Sends {@code {type:request, correlation_id, payload}} and returns the response payload with that id. */
+    JsonNode request(String correlationId, Map<String, Object> payload) throws Exception {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", "request");
+        envelope.put("correlation_id", correlationId);
+        envelope.put("payload", payload);
+        socket.sendText(JSON.writeValueAsString(envelope), true).get(10, TimeUnit.SECONDS);
+        return awaitResponse(correlationId);
+    }
+
+    /** The next response whose correlation id is {@code correlationId} (null: none), skipping events. */
+    JsonNode awaitResponse(String correlationId) throws Exception {
+        long end = System.currentTimeMillis() + WAIT_MS;
+        while (System.currentTimeMillis() < end) {
+            JsonNode next = messages.poll(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            if (next == null) break;
+            if (!"response".equals(next.path("type").asText())) {
+                backlog.add(next);
+                continue;
+            }
+            JsonNode id = next.get("correlation_id");
+            if (correlationId == null ? id == null : id != null && correlationId.equals(id.asText())) return next.get("payload");
+        }
+        throw new AssertionError("no response " + correlationId + " within " + WAIT_MS + " ms");
+    }
+
+    /** The next event named {@code event} matching {@code sessionId} (if not null), skipping others. */
+    JsonNode awaitEvent(String event, String sessionId) throws Exception {
+        long end = System.currentTimeMillis() + WAIT_MS;
+        while (System.currentTimeMillis() < end) {
+            JsonNode next = backlog.isEmpty()
+                    ? messages.poll(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS) : backlog.poll();
+            if (next == null) break;
+            JsonNode payload = next.path("payload");
+            if ("event".equals(next.path("type").asText()) && event.equals(payload.path("event").asText())
+                    && (sessionId == null || sessionId.equals(payload.path("session_id").asText()))) return payload;
+        }
+        throw new AssertionError("no event " + event + " within " + WAIT_MS + " ms");
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+
+    private static final class Listener implements WebSocket.Listener {
+        final CompletableFuture<ControlClient> client = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                client.thenAccept(c -> {
+                    try {
+                        c.messages.add(JSON.readTree(text));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            client.thenAccept(c -> c.closed.complete(statusCode));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            client.thenAccept(c -> c.closed.completeExceptionally(error));
+        }
+    }
+}

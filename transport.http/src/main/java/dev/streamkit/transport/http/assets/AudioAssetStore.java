@@ -1,0 +1,167 @@
+package dev.streamkit.transport.http.assets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The audio assets under {@code samples/audio} (relative to the working directory, as in StreamKit):
+ * {@code system/} (read-only) and {@code user/} (uploads). Only {@code opus/ogg/flac/mp3/wav} files count; a
+ * sibling {@code <file>.license} holds the asset's license text. Ids are plain file names, validated so that
+ * they never leave their folder.
+ */
+public final class AudioAssetStore {
+
+    /** Accepted extensions (lower case). */
+    public static final Set<String> EXTENSIONS = Set.of("opus", "ogg", "flac", "mp3", "wav");
+    static final int MAX_LICENSE_BYTES = 64 * 1024;
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+
+    private final Path root;
+    private final String displayRoot;
+    private final Predicate<String> allowed;
+
+    /**
+     * @param root        the audio folder ({@code samples/audio})
+     * @param displayRoot how {@code root} appears in {@link AudioAsset#path()} ({@code samples/audio})
+     * @param allowed     the {@code allowed_assets} filter on {@link AudioAsset#path()}; RBAC seam, all for admin
+     */
+    public AudioAssetStore(Path root, String displayRoot, Predicate<String> allowed) {
+        this.root = root.toAbsolutePath().normalize();
+        this.displayRoot = displayRoot;
+        this.allowed = allowed;
+    }
+
+    /** The system assets, then the user assets, each sorted by file name. */
+    public List<AudioAsset> list() throws IOException {
+        List<AudioAsset> assets = new ArrayList<>();
+        for (String dir : List.of("system", "user")) {
+            Path folder = root.resolve(dir);
+            if (!Files.isDirectory(folder)) continue;
+            List<Path> files;
+            try (Stream<Path> entries = Files.list(folder)) {
+                files = entries.filter(file -> extension(file.getFileName().toString()).isPresent()).sorted().toList();
+            }
+            for (Path file : files) {
+                asset(dir, file).ifPresent(assets::add);
+            }
+        }
+        return assets;
+    }
+
+    /**
+     * Whether a user asset would be refused before its upload starts: 400 for a bad name or extension,
+     * 409 when it exists. Returns the sanitized file name.
+     */
+    public String checkUpload(String rawFileName) throws AssetException {
+        String fileName = sanitizeFileName(rawFileName);
+        if (Files.exists(root.resolve("user").resolve(fileName))) {
+            throw new AssetException(409, "Asset '" + fileName + "' already exists");
+        }
+        return fileName;
+    }
+
+    /**
+     * Streams {@code data} to {@code user/<fileName>} through a temporary file (removed on failure);
+     * 409 when the name was taken meanwhile.
+     */
+    public AudioAsset save(String fileName, InputStream data) throws AssetException, IOException {
+        fileName = checkUpload(fileName);
+        Path folder = root.resolve("user");
+        Files.createDirectories(folder);
+        Path target = folder.resolve(fileName);
+        Path temp = Files.createTempFile(folder, ".upload-", ".part");
+        try {
+            Files.copy(data, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target);
+        } catch (FileAlreadyExistsException e) {
+            throw new AssetException(409, "Asset '" + fileName + "' already exists");
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        Files.deleteIfExists(folder.resolve(fileName + ".license"));
+        return asset("user", target).orElseThrow(() -> new IOException("Uploaded asset cannot be read back"));
+    }
+
+    /** Writes {@code license} next to the user asset {@code saved} (nothing when blank) and returns it re-read. */
+    public AudioAsset withLicense(AudioAsset saved, String license) throws IOException {
+        Path file = root.resolve("user").resolve(saved.id());
+        if (license == null || license.isBlank()) return saved;
+        Files.writeString(file.resolveSibling(saved.id() + ".license"), license.strip() + "\n", StandardCharsets.UTF_8);
+        return asset("user", file).orElse(saved);
+    }
+
+    /** Deletes a user asset and its license: 400 malformed id, 403 system-only asset, 404 missing. */
+    public void delete(String id) throws AssetException, IOException {
+        if (id == null || !FILE_NAME.matcher(id).matches() || extension(id).isEmpty()) {
+            throw new AssetException(400, "Invalid asset id");
+        }
+        Path file = root.resolve("user").resolve(id).normalize();
+        if (!file.getParent().equals(root.resolve("user"))) throw new AssetException(400, "Invalid asset id");
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(root.resolve("system").resolve(id))) {
+                throw new AssetException(403, "Only user assets can be deleted");
+            }
+            throw new AssetException(404, "Asset '" + id + "' not found");
+        }
+        Files.delete(file);
+        Files.deleteIfExists(file.resolveSibling(id + ".license"));
+    }
+
+    /**
+     * The last path segment of an uploaded file name, with characters other than {@code [A-Za-z0-9._-]}
+     * mapped to {@code _}; 400 when empty or not an accepted audio extension.
+     */
+    static String sanitizeFileName(String raw) throws AssetException {
+        if (raw == null || raw.isBlank()) throw new AssetException(400, "Missing file name");
+        String last = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1).strip();
+        String cleaned = last.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._-]+", "");
+        if (cleaned.length() > 200) cleaned = cleaned.substring(cleaned.length() - 200);
+        Optional<String> extension = extension(cleaned);
+        if (extension.isEmpty()) {
+            throw new AssetException(400, "Unsupported audio format; allowed extensions: opus, ogg, flac, mp3, wav");
+        }
+        if (cleaned.length() <= extension.get().length() + 1 || !FILE_NAME.matcher(cleaned).matches()) {
+            throw new AssetException(400, "Invalid file name");
+        }
+        return cleaned;
+    }
+
+    private Optional<AudioAsset> asset(String dir, Path file) throws IOException {
+        String fileName = file.getFileName().toString();
+        String path = displayRoot + "/" + dir + "/" + fileName;
+        if (!FILE_NAME.matcher(fileName).matches() || !Files.isRegularFile(file) || !allowed.test(path)
+                || !file.toRealPath().startsWith(root.toRealPath())) {
+            return Optional.empty();
+        }
+        String format = extension(fileName).orElseThrow();
+        String license = null;
+        Path licenseFile = file.resolveSibling(fileName + ".license");
+        if (Files.isRegularFile(licenseFile)) {
+            try (InputStream in = Files.newInputStream(licenseFile)) {
+                license = new String(in.readNBytes(MAX_LICENSE_BYTES), StandardCharsets.UTF_8).strip();
+            }
+        }
+        String name = fileName.substring(0, fileName.length() - format.length() - 1);
+        return Optional.of(new AudioAsset(fileName, name, path, format, Files.size(file), license, dir.equals("system")));
+    }
+
+    private static Optional<String> extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        if (dot < 0) return Optional.empty();
+        String extension = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return EXTENSIONS.contains(extension) ? Optional.of(extension) : Optional.empty();
+    }
+}

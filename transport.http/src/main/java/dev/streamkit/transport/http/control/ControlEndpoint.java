@@ -1,0 +1,77 @@
+package dev.streamkit.transport.http.control;
+
+import dev.streamkit.engine.Engine;
+import dev.streamkit.transport.http.api.OriginPolicy;
+import dev.streamkit.transport.http.api.Responses;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * StreamKit's WebSocket control API, {@code GET /api/v1/control} (also under {@code [server].base_path}):
+ * a {@link WebSocketUpgradeHandler} in front of the REST handler. The upgrade is refused with 403 when the
+ * {@code Origin} is not allowed; text messages are capped at 1 MiB (larger ones close the socket with
+ * 1009). Engine session events are broadcast to every open socket while the endpoint is installed.
+ */
+public final class ControlEndpoint implements AutoCloseable {
+
+    /** StreamKit's {@code SK_WEBSOCKET_MAX_MESSAGE_BYTES} default. */
+    public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+    private static final String PATH = "/api/v1/control";
+
+    private final Engine engine;
+    private final OriginPolicy origins;
+    private final ControlRequests requests;
+    private final EventBroadcaster events = new EventBroadcaster();
+
+    /**
+     * @param nodeSchemas the node schema list, as {@code GET /api/v1/schema/nodes} returns it
+     */
+    public ControlEndpoint(Engine engine, OriginPolicy origins, Supplier<List<Map<String, Object>>> nodeSchemas) {
+        this.engine = engine;
+        this.origins = origins;
+        this.requests = new ControlRequests(engine, nodeSchemas);
+    }
+
+    /**
+     * Returns a handler serving the control socket and passing every other request to {@code next}, and
+     * starts listening to engine events.
+     *
+     * @param basePath {@code [server].base_path}, or {@code null}
+     */
+    public Handler wrap(Server server, String basePath, Handler next) {
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+            container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
+            container.setIdleTimeout(Duration.ZERO);
+            container.addMapping(PATH, this::create);
+            String base = basePath == null || basePath.isBlank() || basePath.equals("/") ? null
+                    : "/" + basePath.replaceAll("^/+|/+$", "");
+            if (base != null) container.addMapping(base + PATH, this::create);
+        });
+        upgrade.setHandler(next);
+        engine.sessions().addListener(events);
+        return upgrade;
+    }
+
+    private Object create(org.eclipse.jetty.websocket.server.ServerUpgradeRequest request,
+                          org.eclipse.jetty.websocket.server.ServerUpgradeResponse response,
+                          org.eclipse.jetty.util.Callback callback) {
+        if (!origins.allows(request.getHeaders().get(HttpHeader.ORIGIN))) {
+            Responses.text(response, callback, 403, "WebSocket Origin not allowed");
+            return null;
+        }
+        return new ControlSocket(requests, events::add, events::remove);
+    }
+
+    /** Stops listening to engine events. */
+    @Override
+    public void close() {
+        engine.sessions().removeListener(events);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.streamkit.transport.http.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * One {@code /api/v1/control} connection: parses each text frame as an envelope, serves requests in
+ * arrival order (Jetty delivers one frame at a time) and answers with the request's correlation id.
+ * Bad JSON and unknown actions get an {@code error} response; the connection stays open. Binary frames
+ * are ignored. Public only because Jetty calls the listener methods through method handles.
+ */
+public final class ControlSocket implements Session.Listener.AutoDemanding {
+
+    private final ControlRequests requests;
+    private final Consumer<ControlSocket> onOpen;
+    private final Consumer<ControlSocket> onClose;
+    private volatile Outbox outbox;
+
+    ControlSocket(ControlRequests requests, Consumer<ControlSocket> onOpen, Consumer<ControlSocket> onClose) {
+        this.requests = requests;
+        this.onOpen = onOpen;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        outbox = new Outbox(session);
+        onOpen.accept(this);
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        JsonNode envelope;
+        try {
+            envelope = Envelopes.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            reply(null, Envelopes.error("Invalid JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        JsonNode correlation = envelope == null ? null : envelope.get("correlation_id");
+        String correlationId = correlation != null && correlation.isTextual() ? correlation.asText() : null;
+        if (envelope == null || !envelope.path("payload").isObject()) {
+            reply(correlationId, Envelopes.error("Invalid request: expected {\"type\":\"request\", \"payload\": {...}}"));
+            return;
+        }
+        Map<String, Object> response;
+        try {
+            response = requests.handle(envelope.get("payload"));
+        } catch (ControlError e) {
+            response = Envelopes.error(e.getMessage());
+        } catch (RuntimeException e) {
+            response = Envelopes.error("Internal error: " + e.getMessage());
+        }
+        if (response != null) reply(correlationId, response);
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        onClose.accept(this);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        onClose.accept(this);
+    }
+
+    /** Sends an already serialized event envelope; dropped when the client lags too far behind. */
+    void sendEvent(String envelope) {
+        Outbox current = outbox;
+        if (current != null) current.send(envelope);
+    }
+
+    private void reply(String correlationId, Map<String, Object> payload) {
+        Outbox current = outbox;
+        if (current != null) current.send(Envelopes.response(correlationId, payload));
+    }
+}

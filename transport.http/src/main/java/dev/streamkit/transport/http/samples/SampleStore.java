@@ -1,0 +1,258 @@
+package dev.streamkit.transport.http.samples;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * The sample pipelines under {@code [server].samples_dir} (spec §4.2): system samples in {@code oneshot/},
+ * {@code dynamic/} and {@code demo/}, user samples in {@code user/}; {@code .yml}/{@code .yaml} files of at
+ * most {@value #MAX_YAML_BYTES} bytes. Ids are {@code <subdir>/<base>} or a bare base name; every id is
+ * validated and its file must resolve (symlinks included) inside the samples directory.
+ */
+public final class SampleStore {
+
+    /** Largest sample file, in bytes. */
+    public static final int MAX_YAML_BYTES = 1 << 20;
+    static final String USER = "user";
+    static final List<String> DIRS = List.of("oneshot", "dynamic", "demo", USER);
+    private static final List<String> EXTENSIONS = List.of(".yml", ".yaml");
+    private static final Pattern BASE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
+
+    private final Path root;
+    private final Predicate<String> allowed;
+    private volatile YAMLMapper yaml;
+
+    /**
+     * @param root    the samples directory
+     * @param allowed the {@code allowed_samples} filter, applied to paths relative to {@code root}
+     *                (e.g. {@code oneshot/double_volume.yml}); RBAC seam, {@code p -> true} for admin
+     */
+    public SampleStore(Path root, Predicate<String> allowed) {
+        this.root = root.toAbsolutePath().normalize();
+        this.allowed = allowed;
+    }
+
+    /** The YAML reader/writer, built on first use to keep server start-up lean. */
+    private YAMLMapper yaml() {
+        YAMLMapper mapper = yaml;
+        if (mapper == null) {
+            LoaderOptions limits = new LoaderOptions();
+            limits.setAllowDuplicateKeys(false);
+            limits.setMaxAliasesForCollections(50);
+            limits.setNestingDepthLimit(50);
+            limits.setCodePointLimit(MAX_YAML_BYTES);
+            YAMLFactory factory = YAMLFactory.builder().loaderOptions(limits)
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+            factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            mapper = new YAMLMapper(factory);
+            yaml = mapper;
+        }
+        return mapper;
+    }
+
+    /** Every readable sample whose mode is {@code mode} ({@code oneshot} or {@code dynamic}), by folder then file. */
+    public List<SamplePipeline> list(String mode) throws IOException {
+        List<SamplePipeline> samples = new ArrayList<>();
+        for (String dir : DIRS) {
+            Path folder = root.resolve(dir);
+            if (!Files.isDirectory(folder)) continue;
+            List<Path> files;
+            try (Stream<Path> entries = Files.list(folder)) {
+                files = entries.filter(SampleStore::hasSampleExtension).sorted().toList();
+            }
+            for (Path file : files) {
+                Optional<SamplePipeline> sample = read(dir, file);
+                if (sample.isPresent() && sample.get().mode().equals(mode)) samples.add(sample.get());
+            }
+        }
+        return samples;
+    }
+
+    /** The sample with {@code id}; 400 for a malformed id. */
+    public Optional<SamplePipeline> find(String id) throws SampleException, IOException {
+        for (Path candidate : candidates(id)) {
+            Optional<SamplePipeline> sample = read(candidate.getParent().getFileName().toString(), candidate);
+            if (sample.isPresent()) return sample;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Writes {@code user/<sanitized name>.yml}: 400 for an empty name or invalid YAML, 413 above the size
+     * limit, 409 when it exists and {@code overwrite} is false. Unless {@code fragment}, the YAML must be a
+     * mapping and gets {@code name}/{@code description} injected at the top (leading comments are kept).
+     */
+    public SamplePipeline save(String name, String description, String text, boolean overwrite, boolean fragment)
+            throws SampleException, IOException {
+        String base = sanitizeName(name);
+        if (base.isEmpty()) throw new SampleException(400, "Invalid sample name: must contain letters or digits");
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_YAML_BYTES) {
+            throw new SampleException(413, "Pipeline YAML is larger than " + MAX_YAML_BYTES + " bytes");
+        }
+        JsonNode tree;
+        try {
+            tree = yaml().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SampleException(400, "Invalid YAML: " + e.getOriginalMessage());
+        }
+        if (!fragment) {
+            if (tree == null || !tree.isObject()) throw new SampleException(400, "Invalid YAML: expected a mapping");
+            ObjectNode document = yaml().createObjectNode();
+            document.put("name", name.trim());
+            String trimmed = description == null ? "" : description.trim();
+            if (!trimmed.isEmpty()) document.put("description", trimmed);
+            tree.fields().forEachRemaining(field -> {
+                if (!field.getKey().equals("name") && !field.getKey().equals("description")) {
+                    document.set(field.getKey(), field.getValue());
+                }
+            });
+            text = leadingComments(text) + yaml().writeValueAsString(document);
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > MAX_YAML_BYTES) {
+                throw new SampleException(413, "Pipeline YAML is larger than " + MAX_YAML_BYTES + " bytes");
+            }
+        }
+        Path folder = root.resolve(USER);
+        Files.createDirectories(folder);
+        Path target = folder.resolve(base + ".yml");
+        String conflict = "Sample '" + USER + "/" + base + "' already exists";
+        if (overwrite) {
+            Path temp = Files.createTempFile(folder, ".save-", ".tmp");
+            try {
+                Files.write(temp, bytes);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } else {
+            if (Files.exists(folder.resolve(base + ".yaml"))) throw new SampleException(409, conflict);
+            try {
+                Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                throw new SampleException(409, conflict);
+            }
+        }
+        return read(USER, target).orElseThrow(() -> new IOException("Saved sample cannot be read back"));
+    }
+
+    /** Deletes a {@code user/...} sample: 400 malformed id, 403 not a user id, 404 missing. */
+    public void delete(String id) throws SampleException, IOException {
+        List<Path> candidates = candidates(id);
+        if (!id.startsWith(USER + "/")) throw new SampleException(403, "Only user samples can be deleted");
+        for (Path candidate : candidates) {
+            if (Files.deleteIfExists(candidate)) return;
+        }
+        throw new SampleException(404, "Sample '" + id + "' not found");
+    }
+
+    /** Lower-cases {@code name} and maps runs of other characters than {@code [a-z0-9_-]} to one {@code _}. */
+    static String sanitizeName(String name) {
+        if (name == null) return "";
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        String mapped = lower.replaceAll("[^a-z0-9_-]+", "_").replaceAll("^[_-]+|[_-]+$", "");
+        return mapped.length() > 100 ? mapped.substring(0, 100) : mapped;
+    }
+
+    /** {@code voice_agent-demo} → {@code Voice Agent Demo}. */
+    static String titleCase(String base) {
+        StringBuilder title = new StringBuilder();
+        for (String word : base.split("[_\\- ]+")) {
+            if (word.isEmpty()) continue;
+            if (title.length() > 0) title.append(' ');
+            title.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return title.toString();
+    }
+
+    /** The existing files {@code id} may name, in lookup order; 400 when the id is malformed or escapes. */
+    List<Path> candidates(String id) throws SampleException, IOException {
+        SampleException invalid = new SampleException(400, "Invalid sample id");
+        if (id == null || id.length() > 300) throw invalid;
+        int slash = id.indexOf('/');
+        List<String> dirs = slash < 0 ? DIRS : List.of(id.substring(0, slash));
+        String base = slash < 0 ? id : id.substring(slash + 1);
+        if (!DIRS.containsAll(dirs) || !BASE.matcher(base).matches()) throw invalid;
+        List<String> extensions = EXTENSIONS;
+        for (String extension : EXTENSIONS) {
+            if (base.endsWith(extension)) {
+                base = base.substring(0, base.length() - extension.length());
+                extensions = List.of(extension);
+            }
+        }
+        List<Path> found = new ArrayList<>();
+        for (String dir : dirs) {
+            for (String extension : extensions) {
+                Path file = root.resolve(dir).resolve(base + extension).normalize();
+                if (!file.startsWith(root)) throw invalid;
+                if (Files.isRegularFile(file) && inside(file)) found.add(file);
+            }
+        }
+        return found;
+    }
+
+    private Optional<SamplePipeline> read(String dir, Path file) throws IOException {
+        String relative = dir + "/" + file.getFileName();
+        if (!Files.isRegularFile(file) || !inside(file) || Files.size(file) > MAX_YAML_BYTES || !allowed.test(relative)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String fileName = file.getFileName().toString();
+        String base = fileName.substring(0, fileName.lastIndexOf('.'));
+        String fallback = titleCase(base);
+        String name = fallback;
+        String description = "";
+        String mode = "dynamic";
+        try {
+            JsonNode tree = yaml().readTree(text);
+            if (tree != null && tree.isObject()) {
+                if (tree.path("name").isTextual() && !tree.path("name").asText().isBlank()) name = tree.path("name").asText();
+                if (tree.path("description").isTextual()) description = tree.path("description").asText();
+                if ("oneshot".equals(tree.path("mode").asText())) mode = "oneshot";
+            }
+        } catch (JsonProcessingException e) {
+            // Unparseable samples are still listed, with the fallback metadata.
+        }
+        boolean fragment = name.equals(fallback) && description.isEmpty();
+        return Optional.of(new SamplePipeline(dir + "/" + base, name, description, text, !dir.equals(USER), mode, fragment));
+    }
+
+    private boolean inside(Path file) throws IOException {
+        return file.toRealPath().startsWith(root.toRealPath());
+    }
+
+    private static boolean hasSampleExtension(Path file) {
+        String name = file.getFileName().toString();
+        return EXTENSIONS.stream().anyMatch(name::endsWith) && BASE.matcher(name).matches();
+    }
+
+    private static String leadingComments(String text) {
+        StringBuilder comments = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!line.startsWith("#")) break;
+            comments.append(line).append('\n');
+        }
+        return comments.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.streamkit.transport.http.assets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AudioAssetStoreTest {
+
+    @TempDir
+    Path dir;
+    AudioAssetStore store;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.createDirectories(dir.resolve("system"));
+        Files.write(dir.resolve("system/tone.wav"), new byte[] {1, 2, 3});
+        Files.writeString(dir.resolve("system/tone.wav.license"), "CC0\n");
+        Files.writeString(dir.resolve("system/readme.txt"), "ignored");
+        store = new AudioAssetStore(dir, "samples/audio", path -> true);
+    }
+
+    @Test
+    void listsSystemAssetsWithLicense() throws Exception {
+        List<AudioAsset> assets = store.list();
+        assertEquals(List.of(new AudioAsset("tone.wav", "tone", "samples/audio/system/tone.wav", "wav", 3, "CC0", true)), assets);
+    }
+
+    @Test
+    void uploadsListsAndDeletesUserAssets() throws Exception {
+        AudioAsset saved = store.save("C:\\music\\My Song.MP3", new ByteArrayInputStream(new byte[10]));
+        assertEquals(new AudioAsset("My_Song.MP3", "My_Song", "samples/audio/user/My_Song.MP3", "mp3", 10, null, false), saved);
+        assertEquals("MIT", store.withLicense(saved, " MIT ").license());
+        assertEquals(2, store.list().size());
+        assertEquals(409, assertThrows(AssetException.class,
+                () -> store.save("My Song.MP3", new ByteArrayInputStream(new byte[1]))).status());
+        store.delete("My_Song.MP3");
+        assertFalse(Files.exists(dir.resolve("user/My_Song.MP3")));
+        assertFalse(Files.exists(dir.resolve("user/My_Song.MP3.license")));
+        assertEquals(404, assertThrows(AssetException.class, () -> store.delete("My_Song.MP3")).status());
+        assertEquals(403, assertThrows(AssetException.class, () -> store.delete("tone.wav")).status());
+        assertEquals(400, assertThrows(AssetException.class, () -> store.delete("../system/tone.wav")).status());
+        assertTrue(Files.exists(dir.resolve("system/tone.wav")));
+    }
+
+    @Test
+    void sanitizesFileNames() throws Exception {
+        assertEquals("evil.ogg", AudioAssetStore.sanitizeFileName("../../evil.ogg"));
+        assertEquals("a_b.flac", AudioAssetStore.sanitizeFileName("a b.flac"));
+        for (String bad : List.of("", "song.exe", "song", ".wav", "..wav", "x/")) {
+            assertEquals(400, assertThrows(AssetException.class, () -> AudioAssetStore.sanitizeFileName(bad), bad).status());
+        }
+    }
+}

@@ -7,7 +7,7 @@ import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
 import dev.streamkit.transport.http.sessions.PipelineJson;
-import java.util.ArrayList;
+import dev.streamkit.transport.http.sessions.SessionListJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,16 +79,8 @@ final class ControlRequests {
     }
 
     private Map<String, Object> listSessions() {
-        List<Map<String, Object>> sessions = new ArrayList<>();
-        for (SessionInfo info : engine.sessions().list()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", info.id());
-            entry.put("name", info.name());
-            entry.put("created_at", info.createdAt().toString());
-            sessions.add(entry);
-        }
         Map<String, Object> response = Envelopes.action("sessionslisted");
-        response.put("sessions", sessions);
+        response.put("sessions", SessionListJson.of(engine.sessions().list()));
         return response;
     }
 

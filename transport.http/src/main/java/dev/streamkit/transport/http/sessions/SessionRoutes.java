@@ -14,9 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.io.Content;
@@ -90,15 +88,7 @@ public final class SessionRoutes {
     }
 
     private void list(Request request, Response response, Callback callback) {
-        List<Map<String, Object>> sessions = new ArrayList<>();
-        for (SessionInfo info : engine.sessions().list()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", info.id());
-            entry.put("name", info.name());
-            entry.put("created_at", info.createdAt().toString());
-            sessions.add(entry);
-        }
-        Responses.json(response, callback, sessions);
+        Responses.json(response, callback, SessionListJson.of(engine.sessions().list()));
     }
 
     private void destroy(Request request, Response response, Callback callback) {

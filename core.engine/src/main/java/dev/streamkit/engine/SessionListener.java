@@ -2,6 +2,7 @@ package dev.streamkit.engine;
 
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.NodeStats;
+import dev.streamkit.api.pipeline.Connection;
 import java.util.Map;
 
 /**
@@ -31,5 +32,21 @@ public interface SessionListener {
 
     /** A node was tuned with {@code params} (which replaced its stored params). */
     default void nodeParamsChanged(String sessionId, String nodeId, Map<String, Object> params) {
+    }
+
+    /** A node was added to a running session (not sent for batch operations). */
+    default void nodeAdded(String sessionId, String nodeId, String kind, Map<String, Object> params) {
+    }
+
+    /** A node was removed from a running session (not sent for batch operations). */
+    default void nodeRemoved(String sessionId, String nodeId) {
+    }
+
+    /** A connection was added to a running session (not sent for batch operations). */
+    default void connectionAdded(String sessionId, Connection connection) {
+    }
+
+    /** A connection was removed from a running session (not sent for batch operations). */
+    default void connectionRemoved(String sessionId, Connection connection) {
     }
 }

@@ -41,6 +41,16 @@ final class BestEffortLink implements Link {
     }
 
     @Override
+    public NodeSlot target() {
+        return target;
+    }
+
+    @Override
+    public String pin() {
+        return pin;
+    }
+
+    @Override
     public long dropped() {
         return dropped.sum();
     }

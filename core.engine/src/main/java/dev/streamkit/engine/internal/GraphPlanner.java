@@ -61,7 +61,8 @@ public final class GraphPlanner {
         return planned;
     }
 
-    private PlannedNode planNode(String id, PipelineNode node) throws PipelineException {
+    /** Checks one node: its kind exists (else suggestions) and its params fit the kind's schema. */
+    public PlannedNode planNode(String id, PipelineNode node) throws PipelineException {
         NodeFactory factory = factories.apply(node.kind());
         if (factory == null) {
             List<String> close = suggestions.apply(node.kind());

@@ -11,6 +11,12 @@ interface Link {
     /** The upstream ended: downstream sees end-of-stream after every packet delivered before. */
     void deliverEnd();
 
+    /** The slot this link feeds. */
+    NodeSlot target();
+
+    /** The target's input pin. */
+    String pin();
+
     /** Packets this link dropped (best-effort overflow). */
     default long dropped() {
         return 0;

@@ -6,13 +6,14 @@ import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.packet.Packet;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,8 +32,13 @@ final class NodeSlot implements Outputs {
     private final String kind;
     private final Node node;
     private final RunContext run;
-    private final Map<String, List<Link>> downstream = new HashMap<>();
+    /** Copy-on-write link lists: a live session rewires them while senders iterate. */
+    private final Map<String, List<Link>> downstream = new ConcurrentHashMap<>();
     private final AtomicBoolean done = new AtomicBoolean();
+    private final AtomicBoolean removed = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Calls into the node in progress, so that a removed node is closed only once it is idle. */
+    private final AtomicInteger inside = new AtomicInteger();
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final ConcurrentLinkedQueue<ControlMessage> controls = new ConcurrentLinkedQueue<>();
@@ -74,7 +80,56 @@ final class NodeSlot implements Outputs {
 
     /** Adds a connection from {@code outputPin}; several links on one pin all get every packet (fan-out). */
     void connect(String outputPin, Link link) {
-        downstream.computeIfAbsent(outputPin, pin -> new ArrayList<>()).add(link);
+        downstream.computeIfAbsent(outputPin, pin -> new CopyOnWriteArrayList<>()).add(link);
+    }
+
+    /** Removes and returns the link from {@code outputPin} to {@code target.pin}, or {@code null}. */
+    Link disconnect(String outputPin, NodeSlot target, String pin) {
+        List<Link> links = downstream.get(outputPin);
+        if (links == null) return null;
+        for (Link link : links) {
+            if (link.target() == target && link.pin().equals(pin) && links.remove(link)) return link;
+        }
+        return null;
+    }
+
+    /** Removes and returns every link of this slot (the slot is being removed). */
+    List<Link> disconnectAll() {
+        List<Link> all = new java.util.ArrayList<>();
+        for (List<Link> links : downstream.values()) all.addAll(links);
+        downstream.clear();
+        return all;
+    }
+
+    /**
+     * Takes the slot out of a live session: it ends without reporting (no finish, no failure), its sends
+     * throw {@link CancellationException} and {@link #isCancelled} turns true, and the node gets
+     * {@code Shutdown} if it is handling control messages.
+     */
+    void markRemoved() {
+        removed.set(true);
+        done.set(true);
+        Inbox current = inbox;
+        if (current != null) current.controlPending();
+    }
+
+    /** Waits (bounded) until no thread is inside the node; returns whether it became idle. */
+    boolean awaitIdle(long timeoutMillis) {
+        long end = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (inside.get() > 0 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return inside.get() == 0;
+    }
+
+    /** Closes the node, once: later calls do nothing. */
+    void closeOnce() {
+        if (closed.compareAndSet(false, true)) node.close();
     }
 
     boolean isDone() {
@@ -115,12 +170,15 @@ final class NodeSlot implements Outputs {
                 controls.clear();
                 return;
             }
+            inside.incrementAndGet();
             try {
                 node.onControl(message, this);
             } catch (CancellationException cancelled) {
                 throw cancelled;
             } catch (Exception | LinkageError | AssertionError e) {
                 fail(asNodeException(e));
+            } finally {
+                inside.decrementAndGet();
             }
         }
     }
@@ -128,13 +186,17 @@ final class NodeSlot implements Outputs {
     /** Runs a source's {@code onStart}; returning without an explicit end counts as finishing. */
     void start() {
         sourceThread = Thread.currentThread();
+        inside.incrementAndGet();
         try {
+            if (removed.get()) return;
             node.onStart(this);
             finish();
         } catch (CancellationException cancelled) {
-            // The run is ending; nothing to report.
+            // The run is ending, or the node was removed; nothing to report.
         } catch (Exception | LinkageError | AssertionError e) {
             fail(asNodeException(e));
+        } finally {
+            inside.decrementAndGet();
         }
     }
 
@@ -143,12 +205,15 @@ final class NodeSlot implements Outputs {
         if (done.get()) return;
         received.increment();
         drainControls();
+        inside.incrementAndGet();
         try {
             node.onPacket(pin, packet, this);
         } catch (CancellationException cancelled) {
             throw cancelled;
         } catch (Exception | LinkageError | AssertionError e) {
             fail(asNodeException(e));
+        } finally {
+            inside.decrementAndGet();
         }
     }
 
@@ -156,18 +221,22 @@ final class NodeSlot implements Outputs {
     void receiveEnd(String pin) {
         if (done.get()) return;
         drainControls();
+        inside.incrementAndGet();
         try {
             node.onInputEnd(pin, this);
         } catch (CancellationException cancelled) {
             throw cancelled;
         } catch (Exception | LinkageError | AssertionError e) {
             fail(asNodeException(e));
+        } finally {
+            inside.decrementAndGet();
         }
     }
 
     @Override
     public void send(String outputPin, Packet packet) {
         if (run.isCancelled()) throw new CancellationException("pipeline cancelled");
+        if (removed.get()) throw new CancellationException("node '" + id + "' was removed");
         if (done.get()) return;
         if (sourceThread == Thread.currentThread() && !controls.isEmpty()) drainControls();
         List<Link> links = downstream.get(outputPin);
@@ -196,7 +265,7 @@ final class NodeSlot implements Outputs {
 
     @Override
     public boolean isCancelled() {
-        return run.isCancelled();
+        return run.isCancelled() || removed.get();
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class OneshotExecution implements OneshotRun, RunContext {
         this.onEnd = onEnd;
         this.tasks = new TaskTracker(pool, cancelled::get, this::closeIfEnded);
         this.graph = new SlotGraph(plan.values(), files, null, this);
-        graph.wire(pipeline.connections(), mailboxCapacity, this);
+        graph.wire(pipeline.connections(), mailboxCapacity, this, false);
         remaining.set(graph.slots().size());
     }
 

@@ -4,13 +4,16 @@ import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.NodeStats;
+import dev.streamkit.api.pipeline.Connection;
+import dev.streamkit.api.pipeline.ConnectionMode;
 import dev.streamkit.api.pipeline.Pipeline;
-import dev.streamkit.api.pipeline.PipelineNode;
+import dev.streamkit.engine.GraphOperation;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +26,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One running dynamic session. Unlike a oneshot run it has no deadline and no single outcome: a node
  * that fails is marked {@code Failed} while the others keep running, and the session lives until
  * {@link #destroy}. Every node is created before any source starts (StreamKit's activation rule).
+ *
+ * <p>Graph operations ({@link #addNode}, {@link #connect}, batches...) are serialized by one lock: each is
+ * checked on a copy of the {@link GraphModel} first, then applied live. Every session node has a mailbox,
+ * so adding an upstream never makes two threads call one node; link lists are copy-on-write, so rewiring
+ * is safe against concurrent sends. A node added later that has no inputs starts at once.
  */
 public final class SessionExecution implements Session, RunContext {
 
@@ -32,25 +40,37 @@ public final class SessionExecution implements Session, RunContext {
     private final SessionListeners listeners;
     private final SlotGraph graph;
     private final TaskTracker tasks;
-    private final Map<String, PlannedNode> plan;
+    /** Snapshot of the model's planned nodes, replaced after each graph operation. */
+    private volatile Map<String, PlannedNode> plan;
+    /** Guards graph operations, tuning's params update and {@link #model}: one change at a time. */
+    private final Object graphLock = new Object();
+    private final GraphModel model;
+    private final FilePolicy files;
+    private final int mailboxCapacity;
     private final Map<String, NodeState> states = new ConcurrentHashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> idleAfterCancel = new CompletableFuture<>();
     private final long startNanos = System.nanoTime();
+    /** How long removing a node waits for it to leave its current call before closing it anyway. */
+    private static final long REMOVE_GRACE_MS = 2_000;
 
     /** Creates and wires every node (all {@code Initializing}); on failure closes those created so far. */
     public SessionExecution(SessionInfo info, Pipeline pipeline, Map<String, PlannedNode> plan, FilePolicy files,
-                            int mailboxCapacity, Executor pool, SessionListeners listeners) throws PipelineException {
+                            int mailboxCapacity, Executor pool, SessionListeners listeners, GraphPlanner planner)
+            throws PipelineException {
         this.info = info;
+        this.files = files;
+        this.mailboxCapacity = mailboxCapacity;
+        this.model = new GraphModel(planner, plan, pipeline);
         this.listeners = listeners;
         this.pipeline = pipeline;
         this.plan = plan;
         this.tasks = new TaskTracker(pool, cancelled::get, this::onIdle);
         for (String id : plan.keySet()) states.put(id, NodeState.INITIALIZING);
         this.graph = new SlotGraph(plan.values(), files, info.id(), this);
-        graph.wire(pipeline.connections(), mailboxCapacity, this);
+        graph.wire(pipeline.connections(), mailboxCapacity, this, true);
     }
 
     /** Every node exists: sources become {@code Ready} and get started, the others {@code Running}. Call once. */
@@ -160,12 +180,178 @@ public final class SessionExecution implements Session, RunContext {
         if (cancelled.get() || !slot.control(ControlMessage.updateParams(values))) {
             throw new PipelineException(PipelineException.Kind.CONFIGURATION, "Node '" + nodeId + "' has already stopped");
         }
-        synchronized (this) {
-            Map<String, PipelineNode> nodes = new LinkedHashMap<>(pipeline.nodes());
-            nodes.put(nodeId, new PipelineNode(planned.kind(), values));
-            pipeline = new Pipeline(pipeline.name(), pipeline.description(), pipeline.mode(), nodes, pipeline.connections());
+        synchronized (graphLock) {
+            model.setParams(nodeId, values);
+            pipeline = model.toPipeline(pipeline);
         }
         listeners.fire(listener -> listener.nodeParamsChanged(info.id(), nodeId, values));
+    }
+
+    @Override
+    public void addNode(String nodeId, String kind, Map<String, Object> params) throws PipelineException {
+        apply(new GraphOperation.AddNode(nodeId, kind, params), true);
+    }
+
+    @Override
+    public void removeNode(String nodeId) throws PipelineException {
+        apply(new GraphOperation.RemoveNode(nodeId), true);
+    }
+
+    @Override
+    public void connect(String fromNode, String fromPin, String toNode, String toPin, ConnectionMode mode)
+            throws PipelineException {
+        apply(new GraphOperation.Connect(fromNode, fromPin, toNode, toPin, mode), true);
+    }
+
+    @Override
+    public void disconnect(String fromNode, String fromPin, String toNode, String toPin) throws PipelineException {
+        apply(new GraphOperation.Disconnect(fromNode, fromPin, toNode, toPin), true);
+    }
+
+    @Override
+    public List<String> validateBatch(List<GraphOperation> operations) {
+        synchronized (graphLock) {
+            return GraphEdits.validate(model.copy(), operations);
+        }
+    }
+
+    @Override
+    public void applyBatch(List<GraphOperation> operations) throws PipelineException {
+        synchronized (graphLock) {
+            checkLive();
+            List<String> errors = GraphEdits.validate(model.copy(), operations);
+            if (!errors.isEmpty()) {
+                throw new PipelineException(PipelineException.Kind.CONFIGURATION, "Batch refused, nothing applied: "
+                        + String.join("; ", errors));
+            }
+            // Create every new node first: a node failing to start leaves the session untouched.
+            java.util.ArrayDeque<NodeSlot> created = new java.util.ArrayDeque<>(); // in AddNode order
+            GraphModel scratch = model.copy();
+            try {
+                for (GraphOperation op : operations) {
+                    if (op instanceof GraphOperation.AddNode add) {
+                        PlannedNode planned = scratch.addNode(add.nodeId(), add.kind(), add.params());
+                        created.add(SlotGraph.create(planned, files, info.id(), this));
+                    } else {
+                        GraphEdits.applyToModel(scratch, op);
+                    }
+                }
+            } catch (PipelineException e) {
+                for (NodeSlot slot : created) closeQuietly(slot);
+                throw e;
+            }
+            for (GraphOperation op : operations) {
+                applyLive(op, false, op instanceof GraphOperation.AddNode ? created.poll() : null);
+            }
+        }
+    }
+
+    /** Validates {@code op} against the model, then changes the live graph and the model. */
+    private void apply(GraphOperation op, boolean notify) throws PipelineException {
+        synchronized (graphLock) {
+            checkLive();
+            GraphEdits.applyToModel(model.copy(), op); // refuses without touching anything
+            NodeSlot created = null;
+            if (op instanceof GraphOperation.AddNode add) {
+                created = SlotGraph.create(model.copy().addNode(add.nodeId(), add.kind(), add.params()), files, info.id(), this);
+            }
+            applyLive(op, notify, created);
+        }
+    }
+
+    private void checkLive() throws PipelineException {
+        if (cancelled.get()) {
+            throw new PipelineException(PipelineException.Kind.CONFIGURATION, "Session '" + info.id() + "' is being destroyed");
+        }
+    }
+
+    /** Applies a validated operation to model and live graph; cannot fail. Call under {@link #graphLock}. */
+    private void applyLive(GraphOperation op, boolean notify, NodeSlot created) {
+        try {
+            if (op instanceof GraphOperation.AddNode add) {
+                liveAdd(model.addNode(add.nodeId(), add.kind(), add.params()), created, add, notify);
+            } else if (op instanceof GraphOperation.RemoveNode remove) {
+                liveRemove(remove.nodeId(), notify);
+            } else if (op instanceof GraphOperation.Connect c) {
+                liveConnect(GraphEdits.connection(c), notify);
+            } else if (op instanceof GraphOperation.Disconnect d) {
+                liveDisconnect(GraphEdits.connection(d), notify);
+            }
+        } catch (PipelineException e) {
+            throw new IllegalStateException("graph operation refused after validation: " + e.getMessage(), e);
+        }
+        plan = model.nodes();
+        pipeline = model.toPipeline(pipeline);
+    }
+
+    private void liveAdd(PlannedNode planned, NodeSlot slot, GraphOperation.AddNode add, boolean notify) {
+        slot.useInbox(new MailboxInbox(slot, this, mailboxCapacity));
+        graph.add(slot);
+        plan = model.nodes();
+        pipeline = model.toPipeline(pipeline);
+        states.put(planned.id(), NodeState.INITIALIZING);
+        if (notify) {
+            Map<String, Object> params = add.params() == null ? Map.of() : add.params();
+            listeners.fire(listener -> listener.nodeAdded(info.id(), add.nodeId(), add.kind(), params));
+        }
+        transition(planned.id(), NodeState.INITIALIZING, planned.isSource() ? NodeState.READY : NodeState.RUNNING);
+        if (planned.isSource()) {
+            transition(planned.id(), NodeState.READY, NodeState.RUNNING);
+            execute(slot::start);
+        }
+    }
+
+    private void liveConnect(Connection c, boolean notify) throws PipelineException {
+        model.connect(c);
+        NodeSlot from = graph.slots().get(c.fromNode());
+        NodeSlot to = graph.slots().get(c.toNode());
+        from.connect(c.fromPin(), SlotGraph.link(c.mode(), to, c.toPin(), this));
+        if (notify) listeners.fire(listener -> listener.connectionAdded(info.id(), c));
+    }
+
+    private void liveDisconnect(Connection c, boolean notify) throws PipelineException {
+        Connection removed = model.disconnect(c);
+        NodeSlot from = graph.slots().get(c.fromNode());
+        from.disconnect(c.fromPin(), graph.slots().get(c.toNode()), c.toPin());
+        if (notify) listeners.fire(listener -> listener.connectionRemoved(info.id(), removed));
+    }
+
+    /**
+     * Unlinks the node from its upstreams, ends the streams it fed where it was the input's only
+     * connection, stops it and closes it once (after a bounded wait for it to leave its current call).
+     */
+    private void liveRemove(String nodeId, boolean notify) throws PipelineException {
+        List<Connection> dropped = model.removeNode(nodeId);
+        NodeSlot slot = graph.slots().get(nodeId);
+        for (Connection c : dropped) {
+            if (c.toNode().equals(nodeId)) {
+                NodeSlot upstream = graph.slots().get(c.fromNode());
+                if (upstream != null) upstream.disconnect(c.fromPin(), slot, c.toPin());
+            }
+        }
+        slot.markRemoved();
+        graph.remove(nodeId);
+        plan = model.nodes();
+        pipeline = model.toPipeline(pipeline);
+        setState(nodeId, NodeState.stopped("shutdown"));
+        states.remove(nodeId);
+        slot.awaitIdle(REMOVE_GRACE_MS); // its last sends land before the end-of-stream below
+        for (Link link : slot.disconnectAll()) {
+            if (model.incoming(link.target().id(), link.pin()) == 0) link.deliverEnd();
+        }
+        closeQuietly(slot);
+        if (notify) {
+            for (Connection c : dropped) listeners.fire(listener -> listener.connectionRemoved(info.id(), c));
+            listeners.fire(listener -> listener.nodeRemoved(info.id(), nodeId));
+        }
+    }
+
+    private static void closeQuietly(NodeSlot slot) {
+        try {
+            slot.closeOnce();
+        } catch (RuntimeException e) {
+            // best effort
+        }
     }
 
     /** Sets a node's state and reports a change. */

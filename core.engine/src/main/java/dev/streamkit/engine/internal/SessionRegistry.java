@@ -69,7 +69,8 @@ public final class SessionRegistry implements SessionManager {
         reserve(chosen);
         try {
             SessionInfo info = new SessionInfo(id, chosen, Instant.now().truncatedTo(ChronoUnit.MICROS));
-            SessionExecution execution = new SessionExecution(info, pipeline, plan, files, mailboxCapacity, pool, listeners);
+            SessionExecution execution = new SessionExecution(info, pipeline, plan, files, mailboxCapacity, pool, listeners,
+                    new GraphPlanner(factories, suggestions, false));
             synchronized (sessions) {
                 sessions.put(id, execution);
             }
@@ -81,6 +82,11 @@ public final class SessionRegistry implements SessionManager {
                 reserved.remove(chosen);
             }
         }
+    }
+
+    /** Whether {@code kind} exists only inside a oneshot request. */
+    static boolean isOneshotOnly(String kind) {
+        return ONESHOT_ONLY.contains(kind);
     }
 
     private static void checkSessionRules(Pipeline pipeline) throws PipelineException {

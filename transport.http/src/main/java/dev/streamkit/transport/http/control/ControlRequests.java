@@ -36,6 +36,7 @@ final class ControlRequests {
     /** Serves one request payload; {@code null} means "send nothing". */
     Map<String, Object> handle(JsonNode payload) throws ControlError {
         String action = payload.path("action").asText("");
+        if (GraphRequests.handles(action)) return GraphRequests.handle(action, session(payload), payload);
         return switch (action) {
             case "createsession" -> createSession(payload);
             case "destroysession" -> destroySession(payload);

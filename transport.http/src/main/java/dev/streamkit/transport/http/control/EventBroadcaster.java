@@ -2,6 +2,7 @@ package dev.streamkit.transport.http.control;
 
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.NodeStats;
+import dev.streamkit.api.pipeline.Connection;
 import dev.streamkit.engine.SessionInfo;
 import dev.streamkit.engine.SessionListener;
 import java.util.LinkedHashMap;
@@ -69,6 +70,39 @@ final class EventBroadcaster implements SessionListener {
         Map<String, Object> event = node("nodeparamschanged", sessionId, nodeId);
         event.put("params", params);
         broadcast(event);
+    }
+
+    @Override
+    public void nodeAdded(String sessionId, String nodeId, String kind, Map<String, Object> params) {
+        Map<String, Object> event = node("nodeadded", sessionId, nodeId);
+        event.put("kind", kind);
+        event.put("params", params);
+        broadcast(event);
+    }
+
+    @Override
+    public void nodeRemoved(String sessionId, String nodeId) {
+        broadcast(node("noderemoved", sessionId, nodeId));
+    }
+
+    @Override
+    public void connectionAdded(String sessionId, Connection connection) {
+        broadcast(connection("connectionadded", sessionId, connection));
+    }
+
+    @Override
+    public void connectionRemoved(String sessionId, Connection connection) {
+        broadcast(connection("connectionremoved", sessionId, connection));
+    }
+
+    private static Map<String, Object> connection(String name, String sessionId, Connection c) {
+        Map<String, Object> event = Envelopes.event(name);
+        event.put("session_id", sessionId);
+        event.put("from_node", c.fromNode());
+        event.put("from_pin", c.fromPin());
+        event.put("to_node", c.toNode());
+        event.put("to_pin", c.toPin());
+        return event;
     }
 
     private static Map<String, Object> node(String name, String sessionId, String nodeId) {

@@ -1,0 +1,287 @@
+package dev.streamkit.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.streamkit.api.node.Cardinality;
+import dev.streamkit.api.node.InputPin;
+import dev.streamkit.api.node.Node;
+import dev.streamkit.api.node.NodeContext;
+import dev.streamkit.api.node.NodeDefinition;
+import dev.streamkit.api.node.NodeFactory;
+import dev.streamkit.api.node.OutputPin;
+import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.node.ParamSchema;
+import dev.streamkit.api.node.ParamSpec;
+import dev.streamkit.api.node.Params;
+import dev.streamkit.api.packet.BinaryPacket;
+import dev.streamkit.api.packet.Packet;
+import dev.streamkit.api.packet.PacketType;
+import dev.streamkit.api.pipeline.Connection;
+import dev.streamkit.api.pipeline.ConnectionMode;
+import dev.streamkit.api.pipeline.Pipeline;
+import dev.streamkit.engine.GraphOperation;
+import dev.streamkit.engine.PipelineCompiler;
+import dev.streamkit.engine.PipelineException;
+import dev.streamkit.engine.Session;
+import dev.streamkit.engine.SessionListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Graph operations on a running session: each refusal leaves the session unchanged; accepted ones rewire live. */
+class SessionGraphOpsTest {
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final Map<String, NodeFactory> factories = new HashMap<>();
+    private final Map<String, List<Integer>> collected = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> ends = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger closes = new AtomicInteger();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private SessionRegistry sessions;
+
+    SessionGraphOpsTest() {
+        PacketType bin = PacketType.BINARY;
+        register(NodeDefinition.builder("test::ticks").output(OutputPin.broadcast("out", bin)).build(), params -> new Node() {
+            public Invocation invocation() {
+                return Invocation.BLOCKING;
+            }
+
+            public void onStart(Outputs out) throws InterruptedException {
+                for (int i = 0; i < 100_000 && !out.isCancelled(); i++) {
+                    out.send("out", BinaryPacket.of(new byte[] {1}));
+                    Thread.sleep(2);
+                }
+                out.finish();
+            }
+
+            public void close() {
+                closes.incrementAndGet();
+            }
+        });
+        ParamSchema factor = ParamSchema.builder().param("factor", ParamSpec.integer().range(0, 100).tunable()).build();
+        register(NodeDefinition.builder("test::scale").params(factor).input(InputPin.one("in", bin))
+                .output(OutputPin.broadcast("out", bin)).build(), params -> {
+                    int f = params.getInt("factor", 1);
+                    return new Node() {
+                        public void onPacket(String pin, Packet packet, Outputs out) {
+                            out.send("out", BinaryPacket.of(new byte[] {(byte) (((BinaryPacket) packet).data()[0] * f)}));
+                        }
+
+                        public void close() {
+                            closes.incrementAndGet();
+                        }
+                    };
+                });
+        register(NodeDefinition.builder("test::pass").input(InputPin.one("in", PacketType.ANY))
+                .output(OutputPin.broadcast("out", PacketType.PASSTHROUGH)).build(), params -> new Node() {
+                    public void onPacket(String pin, Packet packet, Outputs out) {
+                        out.send("out", packet);
+                    }
+                });
+        register(NodeDefinition.builder("test::text").input(InputPin.one("in", PacketType.TEXT)).build(), params -> new Node() {
+        });
+        register(NodeDefinition.builder("test::mixer")
+                .input(new InputPin("in", List.of(bin), Cardinality.dynamic("in"))).build(), params -> new Node() {
+                });
+        register(NodeDefinition.builder("test::collect").input(InputPin.one("in", bin)).build(), params -> new Node() {
+            public void onPacket(String pin, Packet packet, Outputs out) {
+                collected.computeIfAbsent(params.getString("name", "c"), k -> new CopyOnWriteArrayList<>())
+                        .add((int) ((BinaryPacket) packet).data()[0]);
+            }
+
+            public void onInputEnd(String pin, Outputs out) {
+                ends.computeIfAbsent(params.getString("name", "c"), k -> new AtomicInteger()).incrementAndGet();
+                out.finish();
+            }
+        });
+    }
+
+    private void register(NodeDefinition definition, java.util.function.Function<Params, Node> create) {
+        factories.put(definition.kind(), new NodeFactory() {
+            public NodeDefinition definition() {
+                return definition;
+            }
+
+            public Node create(Params params, NodeContext context) {
+                return create.apply(params);
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        if (sessions != null) sessions.destroyAll();
+        pool.shutdownNow();
+    }
+
+    private Session session(String yaml) throws PipelineException {
+        sessions = new SessionRegistry(factories::get, kind -> kind.startsWith("test::sc") ? List.of("test::scale") : List.of(),
+                new FilePolicy(Path.of("."), List.of(), List.of()), 4, null, pool, Duration.ofSeconds(2));
+        sessions.addListener(new SessionListener() {
+            public void nodeAdded(String s, String node, String kind, Map<String, Object> params) {
+                events.add("nodeadded " + node);
+            }
+
+            public void nodeRemoved(String s, String node) {
+                events.add("noderemoved " + node);
+            }
+
+            public void connectionAdded(String s, Connection c) {
+                events.add("connectionadded " + c);
+            }
+
+            public void connectionRemoved(String s, Connection c) {
+                events.add("connectionremoved " + c);
+            }
+        });
+        return sessions.create("g", new PipelineCompiler(k -> false).compile(yaml));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(5);
+        }
+    }
+
+    private int count(String sink) {
+        List<Integer> values = collected.get(sink);
+        return values == null ? 0 : values.size();
+    }
+
+    /** Asserts {@code op} is refused with a message containing {@code expected}, leaving the pipeline as it was. */
+    private static void refused(Session session, String expected, Executable op) {
+        Pipeline before = session.pipeline();
+        PipelineException e = assertThrows(PipelineException.class, op);
+        assertEquals(PipelineException.Kind.CONFIGURATION, e.kind());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertEquals(before, session.pipeline());
+    }
+
+    @Test
+    void refusalsLeaveTheSessionUnchanged() throws Exception {
+        Session s = session("""
+                nodes:
+                  src: { kind: test::ticks }
+                  scale: { kind: test::scale, params: { factor: 2 }, needs: src }
+                  sink: { kind: test::collect, needs: scale }
+                """);
+        refused(s, "'test::scal' not found", () -> s.addNode("x", "test::scal", null));
+        refused(s, "did you mean 'test::scale'", () -> s.addNode("x", "test::scal", null));
+        refused(s, "factor", () -> s.addNode("x", "test::scale", Map.of("factor", "big")));
+        refused(s, "oneshot-only", () -> s.addNode("x", "streamkit::http_input", null));
+        refused(s, "'scale' already exists", () -> s.addNode("scale", "test::scale", null));
+        refused(s, "'nope' not found", () -> s.removeNode("nope"));
+        refused(s, "'nope' not found", () -> s.connect("nope", "out", "sink", "in", null));
+        refused(s, "Unknown output pin 'src.bogus'", () -> s.connect("src", "bogus", "sink", "in", null));
+        refused(s, "Unknown input pin 'sink.bogus'", () -> s.connect("src", "out", "sink", "bogus", null));
+        s.addNode("text", "test::text", null);
+        refused(s, "Type mismatch", () -> s.connect("src", "out", "text", "in", null));
+        refused(s, "cardinality: One", () -> s.connect("src", "out", "sink", "in", null));
+        refused(s, "already exists", () -> s.connect("scale", "out", "sink", "in", ConnectionMode.BEST_EFFORT));
+        refused(s, "Unknown output pin 'sink.in'", () -> s.connect("sink", "in", "scale", "in", null));
+        assertEquals(Map.of("text", "test::text"), Map.of("text", s.pipeline().nodes().get("text").kind()));
+    }
+
+    @Test
+    void cyclesAndPassthroughAndDynamicPins() throws Exception {
+        Session s = session("""
+                nodes:
+                  a: { kind: test::scale }
+                  b: { kind: test::scale, needs: a }
+                  p: { kind: test::pass }
+                  m: { kind: test::mixer }
+                """);
+        refused(s, "would create a cycle: b -> a -> b", () -> s.connect("b", "out", "a", "in", null));
+        refused(s, "would create a cycle: a -> a", () -> s.connect("a", "out", "a", "in", null));
+        s.connect("p", "out", "m", "in_0", null); // unresolved Passthrough: accepted
+        s.connect("b", "out", "p", "in", null);   // now p.out resolves to Binary
+        s.addNode("t", "test::text", null);
+        refused(s, "Type mismatch", () -> s.connect("p", "out", "t", "in", null));
+        s.connect("a", "out", "m", "in_1", null);
+        refused(s, "Unknown input pin 'm.out_2'", () -> s.connect("a", "out", "m", "out_2", null));
+        refused(s, "not found", () -> s.disconnect("a", "out", "m", "in_7"));
+        s.disconnect("a", "out", "m", "in_1");
+        assertFalse(s.pipeline().connections().stream().anyMatch(c -> c.toPin().equals("in_1")));
+    }
+
+    @Test
+    void addConnectRemoveOnARunningSessionDeliversThroughTheNewPath() throws Exception {
+        Session s = session("""
+                nodes:
+                  src: { kind: test::ticks }
+                  sink: { kind: test::collect, params: { name: first }, needs: src }
+                """);
+        await(() -> count("first") >= 3, "first packets");
+        s.addNode("gain", "test::scale", Map.of("factor", 3));
+        s.addNode("second", "test::collect", Map.of("name", "second"));
+        s.connect("gain", "out", "second", "in", null);
+        s.connect("src", "out", "gain", "in", ConnectionMode.BEST_EFFORT);
+        await(() -> count("second") >= 3, "packets through the new path");
+        assertTrue(collected.get("second").stream().allMatch(v -> v == 3), collected.toString());
+        assertEquals(4, s.pipeline().nodes().size());
+        assertEquals(3, s.pipeline().connections().size());
+        assertTrue(events.contains("nodeadded gain"), events.toString());
+        assertTrue(events.contains("connectionadded src.out -> gain.in"), events.toString());
+
+        int closedBefore = closes.get();
+        s.removeNode("gain");
+        assertEquals(closedBefore + 1, closes.get(), "gain closed once");
+        await(() -> ends.containsKey("second"), "end-of-stream at the only input fed by the removed node");
+        assertEquals(List.of("src", "sink", "second"), List.copyOf(s.pipeline().nodes().keySet()));
+        assertEquals(1, s.pipeline().connections().size());
+        assertFalse(s.nodeStates().containsKey("gain"));
+        assertTrue(events.contains("noderemoved gain"), events.toString());
+        assertTrue(events.contains("connectionremoved gain.out -> second.in"), events.toString());
+        int first = count("first");
+        await(() -> count("first") > first + 2, "the original path keeps flowing");
+
+        s.addNode("src2", "test::ticks", null); // a new source starts at once
+        s.addNode("third", "test::collect", Map.of("name", "third"));
+        s.connect("src2", "out", "third", "in", null);
+        await(() -> count("third") >= 2, "the added source runs");
+        s.removeNode("src2");
+        await(() -> ends.containsKey("third"), "third ended");
+        sessions.destroy("g");
+        assertEquals(closedBefore + 3, closes.get(), "src and src2 closed once each, gain not again");
+    }
+
+    @Test
+    void batchIsAllOrNothing() throws Exception {
+        Session s = session("""
+                nodes:
+                  src: { kind: test::ticks }
+                  sink: { kind: test::collect, params: { name: b }, needs: src }
+                """);
+        List<GraphOperation> bad = List.of(new GraphOperation.AddNode("g", "test::scale", Map.of("factor", 2)),
+                new GraphOperation.Connect("src", "out", "g", "in", null),
+                new GraphOperation.Connect("g", "out", "nope", "in", null));
+        List<String> errors = s.validateBatch(bad);
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("operation 2 (connect)"), errors.toString());
+        Pipeline before = s.pipeline();
+        assertThrows(PipelineException.class, () -> s.applyBatch(bad));
+        assertEquals(before, s.pipeline());
+        s.applyBatch(List.of(new GraphOperation.AddNode("g", "test::scale", Map.of("factor", 2)),
+                new GraphOperation.AddNode("c2", "test::collect", Map.of("name", "b2")),
+                new GraphOperation.Connect("g", "out", "c2", "in", null),
+                new GraphOperation.Connect("src", "out", "g", "in", null)));
+        assertTrue(s.validateBatch(List.of(new GraphOperation.RemoveNode("g"))).isEmpty());
+        await(() -> count("b2") >= 2, "batch-added path flows");
+        assertFalse(events.stream().anyMatch(e -> e.startsWith("nodeadded")), "batches send no per-op events");
+    }
+}

@@ -1,15 +1,12 @@
 package dev.streamkit.nodes.codecs.flac;
 
-import dev.streamkit.api.node.InputPin;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeContext;
 import dev.streamkit.api.node.NodeDefinition;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeFactory;
-import dev.streamkit.api.node.OutputPin;
-import dev.streamkit.api.node.ParamSchema;
 import dev.streamkit.api.node.Params;
-import dev.streamkit.api.packet.PacketType;
+import dev.streamkit.nodes.codecs.ffmpeg.FileDecoderDefinition;
 import dev.streamkit.nodes.codecs.ffmpeg.StreamDecoderNode;
 import org.osgi.service.component.annotations.Component;
 
@@ -22,14 +19,9 @@ public final class FlacDecoderFactory implements NodeFactory {
 
     static final String KIND = "audio::flac::decoder";
 
-    private static final NodeDefinition DEFINITION = NodeDefinition.builder(KIND)
-            .description("Decodes a streamed FLAC file into raw audio at the file's sample rate and channel count, "
-                    + "in frames of 960 samples per channel.")
-            .params(ParamSchema.NONE)
-            .input(InputPin.one("in", PacketType.BINARY))
-            .output(OutputPin.broadcast("out", PacketType.rawAudio(48_000, 2)))
-            .categories("audio", "codecs", "flac")
-            .build();
+    private static final NodeDefinition DEFINITION = FileDecoderDefinition.of(KIND, "flac",
+            "Decodes a streamed FLAC file into raw audio at the file's sample rate and channel count, "
+                    + "in frames of 960 samples per channel.");
 
     @Override
     public NodeDefinition definition() {

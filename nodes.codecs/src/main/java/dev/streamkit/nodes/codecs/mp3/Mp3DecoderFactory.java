@@ -1,15 +1,12 @@
 package dev.streamkit.nodes.codecs.mp3;
 
-import dev.streamkit.api.node.InputPin;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeContext;
 import dev.streamkit.api.node.NodeDefinition;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeFactory;
-import dev.streamkit.api.node.OutputPin;
-import dev.streamkit.api.node.ParamSchema;
 import dev.streamkit.api.node.Params;
-import dev.streamkit.api.packet.PacketType;
+import dev.streamkit.nodes.codecs.ffmpeg.FileDecoderDefinition;
 import dev.streamkit.nodes.codecs.ffmpeg.StreamDecoderNode;
 import org.osgi.service.component.annotations.Component;
 
@@ -23,14 +20,9 @@ public final class Mp3DecoderFactory implements NodeFactory {
 
     static final String KIND = "audio::mp3::decoder";
 
-    private static final NodeDefinition DEFINITION = NodeDefinition.builder(KIND)
-            .description("Decodes a streamed MP3 file into raw audio at the file's sample rate and channel count, "
-                    + "in frames of 960 samples per channel with timestamp and duration.")
-            .params(ParamSchema.NONE)
-            .input(InputPin.one("in", PacketType.BINARY))
-            .output(OutputPin.broadcast("out", PacketType.rawAudio(48_000, 2)))
-            .categories("audio", "codecs", "mp3")
-            .build();
+    private static final NodeDefinition DEFINITION = FileDecoderDefinition.of(KIND, "mp3",
+            "Decodes a streamed MP3 file into raw audio at the file's sample rate and channel count, "
+                    + "in frames of 960 samples per channel with timestamp and duration.");
 
     @Override
     public NodeDefinition definition() {

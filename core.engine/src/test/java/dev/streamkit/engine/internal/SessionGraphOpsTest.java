@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.streamkit.api.node.Cardinality;
 import dev.streamkit.api.node.InputPin;
 import dev.streamkit.api.node.Node;
-import dev.streamkit.api.node.NodeContext;
 import dev.streamkit.api.node.NodeDefinition;
 import dev.streamkit.api.node.NodeFactory;
 import dev.streamkit.api.node.OutputPin;
@@ -110,15 +109,7 @@ class SessionGraphOpsTest {
     }
 
     private void register(NodeDefinition definition, java.util.function.Function<Params, Node> create) {
-        factories.put(definition.kind(), new NodeFactory() {
-            public NodeDefinition definition() {
-                return definition;
-            }
-
-            public Node create(Params params, NodeContext context) {
-                return create.apply(params);
-            }
-        });
+        factories.put(definition.kind(), new LambdaNodeFactory(definition, create));
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package dev.streamkit.engine;
 
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.NodeStats;
+import dev.streamkit.api.node.TelemetryEvent;
 import dev.streamkit.api.pipeline.Connection;
 import java.util.Map;
 
@@ -24,6 +25,10 @@ public interface SessionListener {
 
     /** A node's state changed. */
     default void nodeStateChanged(String sessionId, String nodeId, NodeState state) {
+    }
+
+    /** A node published an event on the session's telemetry bus. */
+    default void nodeTelemetry(String sessionId, String nodeId, TelemetryEvent event) {
     }
 
     /** A node's counters, sent at the first non-empty snapshot, then periodically, and once at the end. */

@@ -19,7 +19,15 @@ public interface SessionManager {
      *                           bad params, pins or types; {@code CONFLICT} for a taken name; {@code BUSY}
      *                           when {@code permissions.max_concurrent_sessions} is reached
      */
-    Session create(String name, Pipeline pipeline) throws PipelineException;
+    default Session create(String name, Pipeline pipeline) throws PipelineException {
+        return create(name, pipeline, null);
+    }
+
+    /**
+     * As {@link #create(String, Pipeline)}, recording {@code createdBy} (the creating role) in the
+     * session's {@link SessionInfo} for ownership checks.
+     */
+    Session create(String name, Pipeline pipeline, String createdBy) throws PipelineException;
 
     /** Live sessions, oldest first. */
     List<SessionInfo> list();

@@ -16,6 +16,20 @@ public interface ControlMessage {
     record Shutdown() implements ControlMessage {
     }
 
+    /**
+     * A live session connected an upstream to input {@code pin} (a dynamic pin such as a mixer's
+     * {@code in_3} may be new). Sent before any packet from that connection; nodes may ignore it.
+     */
+    record InputConnected(String pin) implements ControlMessage {
+    }
+
+    /**
+     * A live session removed the last connection into input {@code pin} without ending its stream (the
+     * upstream may be connected again); a mixer stops waiting for it. Nodes may ignore it.
+     */
+    record InputDisconnected(String pin) implements ControlMessage {
+    }
+
     /** Convenience for {@code new UpdateParams(Params.of(values))}. */
     static UpdateParams updateParams(Map<String, ?> values) {
         return new UpdateParams(Params.of(values));

@@ -27,4 +27,11 @@ public interface Outputs {
     /** Reports a state change (e.g. {@link NodeState#degraded(String)}) to observers. */
     default void state(NodeState state) {
     }
+
+    /**
+     * Publishes an event on the session's telemetry bus. Never blocks: the engine may drop events when
+     * observers lag. Ignored outside dynamic sessions. Rate limiting is the emitting node's job.
+     */
+    default void telemetry(TelemetryEvent event) {
+    }
 }

@@ -61,14 +61,14 @@ public final class SessionRegistry implements SessionManager {
     }
 
     @Override
-    public Session create(String name, Pipeline pipeline) throws PipelineException {
+    public Session create(String name, Pipeline pipeline, String createdBy) throws PipelineException {
         checkSessionRules(pipeline);
         Map<String, PlannedNode> plan = new GraphPlanner(factories, suggestions, false).plan(pipeline);
         String id = UUID.randomUUID().toString();
         String chosen = name == null || name.isBlank() ? SessionNames.fromId(id) : name;
         reserve(chosen);
         try {
-            SessionInfo info = new SessionInfo(id, chosen, Instant.now().truncatedTo(ChronoUnit.MICROS));
+            SessionInfo info = new SessionInfo(id, chosen, Instant.now().truncatedTo(ChronoUnit.MICROS), createdBy);
             SessionExecution execution = new SessionExecution(info, pipeline, plan, files, mailboxCapacity, pool, listeners,
                     new GraphPlanner(factories, suggestions, false));
             synchronized (sessions) {

@@ -152,6 +152,23 @@ final class GraphModel {
         return count;
     }
 
+    /** How many connections feed {@code node}, on all its inputs. */
+    int incoming(String node) {
+        int count = 0;
+        for (Connection c : connections) {
+            if (c.toNode().equals(node)) count++;
+        }
+        return count;
+    }
+
+    /** Whether some connection leaves {@code node}. */
+    boolean hasOutgoing(String node) {
+        for (Connection c : connections) {
+            if (c.fromNode().equals(node)) return true;
+        }
+        return false;
+    }
+
     private PlannedNode existing(String id, Connection c) throws PipelineException {
         PlannedNode node = nodes.get(id);
         if (node == null) throw configuration("Node '" + id + "' not found in the session (connection " + c + ")");

@@ -5,6 +5,7 @@ import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.node.TelemetryEvent;
 import dev.streamkit.api.packet.Packet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The engine's holder of one node: its inbox, its downstream targets per output pin, and its
@@ -25,6 +27,10 @@ import java.util.concurrent.atomic.LongAdder;
  * whichever thread owns it at that moment, before its next packet, so they overtake queued data and the
  * node is never called concurrently: a mailbox drain handles them first (and is woken for them when
  * idle); an inline node gets them on its next delivery; a source gets them in its next {@code send}.
+ *
+ * <p>Every call into the node from an inbox (packets, end of input, control) holds the slot's lock, so a
+ * live session may switch a node from inline delivery to a mailbox (a second upstream was connected)
+ * while a packet is inside it: the two paths never overlap. Uncontended, the lock costs nanoseconds.
  */
 final class NodeSlot implements Outputs {
 
@@ -41,16 +47,35 @@ final class NodeSlot implements Outputs {
     private final AtomicInteger inside = new AtomicInteger();
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
+    /** Serializes calls into the node from inboxes (see the class comment); reentrant for inline chains. */
+    private final ReentrantLock calls = new ReentrantLock();
+    private final long createdNanos = System.nanoTime();
     private final ConcurrentLinkedQueue<ControlMessage> controls = new ConcurrentLinkedQueue<>();
     /** The thread running a source's {@code onStart}, which handles the source's control messages. */
     private volatile Thread sourceThread;
     private volatile Inbox inbox;
+    private volatile boolean failed;
 
-    NodeSlot(String id, String kind, Node node, RunContext run) {
-        this.id = id;
-        this.kind = kind;
+    private final boolean source;
+    private final boolean bidirectional;
+
+    NodeSlot(PlannedNode planned, Node node, RunContext run) {
+        this.id = planned.id();
+        this.kind = planned.kind();
+        this.source = planned.isSource();
+        this.bidirectional = planned.factory().definition().bidirectional();
         this.node = node;
         this.run = run;
+    }
+
+    /** Whether the node has no input pins: it produces by itself once started. */
+    boolean isSource() {
+        return source;
+    }
+
+    /** Whether the node's kind may close a cycle (a bidirectional transport). */
+    boolean bidirectional() {
+        return bidirectional;
     }
 
     String id() {
@@ -144,6 +169,21 @@ final class NodeSlot implements Outputs {
         return sent.sum();
     }
 
+    /** 1 once the node failed, else 0 (StreamKit's {@code errored} counter). */
+    long erroredCount() {
+        return failed ? 1 : 0;
+    }
+
+    /** Seconds since the slot was created. */
+    double ageSeconds() {
+        return (System.nanoTime() - createdNanos) / 1e9;
+    }
+
+    /** Whether the node ended (finished, failed or removed). */
+    boolean isRemoved() {
+        return removed.get();
+    }
+
     /**
      * Queues a control message for the node (see the class comment for when it is handled).
      *
@@ -164,22 +204,28 @@ final class NodeSlot implements Outputs {
 
     /** Hands waiting control messages to the node; only from the thread that currently owns the node. */
     void drainControls() {
-        ControlMessage message;
-        while ((message = controls.poll()) != null) {
-            if (done.get()) {
-                controls.clear();
-                return;
+        if (controls.isEmpty()) return;
+        calls.lock();
+        try {
+            ControlMessage message;
+            while ((message = controls.poll()) != null) {
+                if (done.get()) {
+                    controls.clear();
+                    return;
+                }
+                inside.incrementAndGet();
+                try {
+                    node.onControl(message, this);
+                } catch (CancellationException cancelled) {
+                    throw cancelled;
+                } catch (Exception | LinkageError | AssertionError e) {
+                    fail(asNodeException(e));
+                } finally {
+                    inside.decrementAndGet();
+                }
             }
-            inside.incrementAndGet();
-            try {
-                node.onControl(message, this);
-            } catch (CancellationException cancelled) {
-                throw cancelled;
-            } catch (Exception | LinkageError | AssertionError e) {
-                fail(asNodeException(e));
-            } finally {
-                inside.decrementAndGet();
-            }
+        } finally {
+            calls.unlock();
         }
     }
 
@@ -203,33 +249,44 @@ final class NodeSlot implements Outputs {
     /** Delivers one packet to the node (called by the inbox, one thread at a time). */
     void receive(String pin, Packet packet) {
         if (done.get()) return;
-        received.increment();
-        drainControls();
-        inside.incrementAndGet();
+        calls.lock();
         try {
-            node.onPacket(pin, packet, this);
-        } catch (CancellationException cancelled) {
-            throw cancelled;
-        } catch (Exception | LinkageError | AssertionError e) {
-            fail(asNodeException(e));
+            received.increment();
+            drainControls();
+            inside.incrementAndGet();
+            try {
+                node.onPacket(pin, packet, this);
+            } catch (CancellationException cancelled) {
+                throw cancelled;
+            } catch (Exception | LinkageError | AssertionError e) {
+                fail(asNodeException(e));
+            } finally {
+                inside.decrementAndGet();
+            }
         } finally {
-            inside.decrementAndGet();
+            calls.unlock();
         }
+        run.slotReceived(this);
     }
 
     /** Delivers end-of-stream on {@code pin} (called by the inbox, after all earlier packets). */
     void receiveEnd(String pin) {
         if (done.get()) return;
-        drainControls();
-        inside.incrementAndGet();
+        calls.lock();
         try {
-            node.onInputEnd(pin, this);
-        } catch (CancellationException cancelled) {
-            throw cancelled;
-        } catch (Exception | LinkageError | AssertionError e) {
-            fail(asNodeException(e));
+            drainControls();
+            inside.incrementAndGet();
+            try {
+                node.onInputEnd(pin, this);
+            } catch (CancellationException cancelled) {
+                throw cancelled;
+            } catch (Exception | LinkageError | AssertionError e) {
+                fail(asNodeException(e));
+            } finally {
+                inside.decrementAndGet();
+            }
         } finally {
-            inside.decrementAndGet();
+            calls.unlock();
         }
     }
 
@@ -260,6 +317,7 @@ final class NodeSlot implements Outputs {
     @Override
     public void fail(NodeException error) {
         if (!done.compareAndSet(false, true)) return;
+        failed = true;
         run.slotFailed(this, error);
     }
 
@@ -271,6 +329,11 @@ final class NodeSlot implements Outputs {
     @Override
     public void state(NodeState state) {
         run.slotState(this, state);
+    }
+
+    @Override
+    public void telemetry(TelemetryEvent event) {
+        if (event != null && !done.get()) run.slotTelemetry(this, event);
     }
 
     /** Packets dropped by this slot's best-effort connections. */

@@ -47,8 +47,8 @@ public final class OneshotExecution implements OneshotRun, RunContext {
         this.deadline = deadline;
         this.onEnd = onEnd;
         this.tasks = new TaskTracker(pool, cancelled::get, this::closeIfEnded);
-        this.graph = new SlotGraph(plan.values(), files, null, this);
-        graph.wire(pipeline.connections(), mailboxCapacity, this, false);
+        this.graph = new SlotGraph(plan.values(), files, null, this, mailboxCapacity);
+        graph.wire(pipeline.connections());
         remaining.set(graph.slots().size());
     }
 

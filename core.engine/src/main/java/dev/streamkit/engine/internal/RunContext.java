@@ -2,6 +2,7 @@ package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeState;
+import dev.streamkit.api.node.TelemetryEvent;
 
 /** What a node slot needs from the run it belongs to. */
 interface RunContext {
@@ -19,5 +20,13 @@ interface RunContext {
 
     /** The node reported a state of its own (e.g. degraded); ignored unless the run tracks states. */
     default void slotState(NodeSlot slot, NodeState state) {
+    }
+
+    /** The node published a telemetry event; ignored unless the run has observers (sessions). */
+    default void slotTelemetry(NodeSlot slot, TelemetryEvent event) {
+    }
+
+    /** The slot handed one more packet to its node (for packet-count driven stats). */
+    default void slotReceived(NodeSlot slot) {
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -32,11 +33,9 @@ public final class SessionRegistry implements SessionManager {
 
     private final Function<String, NodeFactory> factories;
     private final Function<String, List<String>> suggestions;
-    private final FilePolicy files;
-    private final int mailboxCapacity;
-    private final Integer maxSessions;
+    private final SessionSettings settings;
     private final Executor pool;
-    private final Duration grace;
+    private final ScheduledExecutorService timer;
     /** Guarded by itself; insertion order = creation order. */
     private final Map<String, SessionExecution> sessions = new LinkedHashMap<>();
     /** Names being created, reserved so that two concurrent creates cannot take one name. */
@@ -46,18 +45,16 @@ public final class SessionRegistry implements SessionManager {
     /**
      * @param factories   kind → factory, or {@code null} when unknown
      * @param suggestions kind → close known kinds, for the unknown-kind message
-     * @param maxSessions {@code permissions.max_concurrent_sessions}, {@code null} for unlimited
-     * @param grace       how long destroy waits for nodes to stop before closing them
+     * @param pool        runs the nodes' tasks
+     * @param timer       runs the periodic stats publication
      */
     public SessionRegistry(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions,
-                           FilePolicy files, int mailboxCapacity, Integer maxSessions, Executor pool, Duration grace) {
+                           SessionSettings settings, Executor pool, ScheduledExecutorService timer) {
         this.factories = factories;
         this.suggestions = suggestions;
-        this.files = files;
-        this.mailboxCapacity = Math.max(1, mailboxCapacity);
-        this.maxSessions = maxSessions;
+        this.settings = settings;
         this.pool = pool;
-        this.grace = grace;
+        this.timer = timer;
     }
 
     @Override
@@ -69,12 +66,12 @@ public final class SessionRegistry implements SessionManager {
         reserve(chosen);
         try {
             SessionInfo info = new SessionInfo(id, chosen, Instant.now().truncatedTo(ChronoUnit.MICROS), createdBy);
-            SessionExecution execution = new SessionExecution(info, pipeline, plan, files, mailboxCapacity, pool, listeners,
+            SessionExecution execution = new SessionExecution(info, pipeline, plan, settings, pool, listeners,
                     new GraphPlanner(factories, suggestions, false));
             synchronized (sessions) {
                 sessions.put(id, execution);
             }
-            execution.start();
+            execution.start(timer, settings.statsInterval());
             listeners.fire(listener -> listener.sessionCreated(info));
             return execution;
         } finally {
@@ -107,7 +104,7 @@ public final class SessionRegistry implements SessionManager {
             if (taken) {
                 throw new PipelineException(PipelineException.Kind.CONFLICT, "Session with name '" + name + "' already exists");
             }
-            if (maxSessions != null && sessions.size() + reserved.size() >= maxSessions) {
+            if (settings.maxSessions() != null && sessions.size() + reserved.size() >= settings.maxSessions()) {
                 throw new PipelineException(PipelineException.Kind.BUSY, "Maximum concurrent sessions limit reached");
             }
             reserved.add(name);
@@ -147,7 +144,7 @@ public final class SessionRegistry implements SessionManager {
             if (session == null) return Optional.empty();
             sessions.remove(session.info().id());
         }
-        session.destroy(grace);
+        session.destroy(settings.destroyGrace());
         listeners.fire(listener -> listener.sessionDestroyed(session.info()));
         return Optional.of(session.info());
     }
@@ -169,7 +166,7 @@ public final class SessionRegistry implements SessionManager {
             all = new ArrayList<>(sessions.values());
             sessions.clear();
         }
-        long end = System.nanoTime() + grace.toNanos();
+        long end = System.nanoTime() + settings.destroyGrace().toNanos();
         for (SessionExecution session : all) session.destroy(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
     }
 

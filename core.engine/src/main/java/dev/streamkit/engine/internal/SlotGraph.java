@@ -13,17 +13,24 @@ import java.util.Map;
 
 /**
  * The nodes of one run (oneshot or session) in their slots, wired by the pipeline's connections: shared
- * by both engines. A non-blocking node fed by one connection runs inline; a blocking node, or one with
- * several upstreams, gets a bounded mailbox. Best-effort connections get a {@link BestEffortLink}.
+ * by both engines. A non-blocking node fed by at most one connection runs inline (on its upstream's
+ * thread); a blocking or bidirectional node, or one with several upstreams, gets a bounded mailbox. In a
+ * live session a node that gains a second upstream moves to a mailbox ({@link #upstreamAdded}), never back.
+ * Best-effort connections get a {@link BestEffortLink}.
  */
 final class SlotGraph {
 
     /** Replaced, never mutated, once wired: a live session adds and removes slots while others read. */
     private volatile Map<String, NodeSlot> slots = new LinkedHashMap<>();
     private final Map<String, String> upstreamOf = new HashMap<>();
+    private final RunContext run;
+    private final int mailboxCapacity;
 
     /** Creates every planned node; on failure closes those created so far and reports the client-facing error. */
-    SlotGraph(Collection<PlannedNode> plan, FilePolicy files, String sessionId, RunContext run) throws PipelineException {
+    SlotGraph(Collection<PlannedNode> plan, FilePolicy files, String sessionId, RunContext run, int mailboxCapacity)
+            throws PipelineException {
+        this.run = run;
+        this.mailboxCapacity = mailboxCapacity;
         for (PlannedNode planned : plan) {
             try {
                 slots.put(planned.id(), create(planned, files, sessionId, run));
@@ -38,7 +45,7 @@ final class SlotGraph {
     static NodeSlot create(PlannedNode planned, FilePolicy files, String sessionId, RunContext run) throws PipelineException {
         try {
             Node node = planned.factory().create(planned.params(), new EngineNodeContext(planned.id(), sessionId, files));
-            return new NodeSlot(planned.id(), planned.kind(), node, run);
+            return new NodeSlot(planned, node, run);
         } catch (NodeException e) {
             throw NodeFailures.describe(planned.id(), planned.kind(), e);
         } catch (RuntimeException e) {
@@ -47,8 +54,9 @@ final class SlotGraph {
         }
     }
 
-    /** Adds a created slot (live sessions; call under the session's graph lock). */
+    /** Adds a created slot with no upstream yet (live sessions; call under the session's graph lock). */
     void add(NodeSlot slot) {
+        slot.useInbox(inboxFor(slot, 0));
         Map<String, NodeSlot> next = new LinkedHashMap<>(slots);
         next.put(slot.id(), slot);
         slots = next;
@@ -66,13 +74,8 @@ final class SlotGraph {
         return mode == ConnectionMode.BEST_EFFORT ? new BestEffortLink(target, pin, run) : new ReliableLink(target, pin);
     }
 
-    /**
-     * Connects the slots and gives each its inbox. Call once, before anything runs.
-     *
-     * @param alwaysMailbox give every node a mailbox (live sessions, whose nodes may later get more
-     *                      upstreams: an inline node would then be called from two threads)
-     */
-    void wire(List<Connection> connections, int mailboxCapacity, RunContext run, boolean alwaysMailbox) {
+    /** Connects the slots and gives each its inbox. Call once, before anything runs. */
+    void wire(List<Connection> connections) {
         Map<String, Integer> incoming = new HashMap<>();
         for (Connection c : connections) {
             NodeSlot target = slots.get(c.toNode());
@@ -81,11 +84,23 @@ final class SlotGraph {
             incoming.merge(c.toNode(), 1, Integer::sum);
             upstreamOf.put(c.toNode(), c.fromNode());
         }
-        for (NodeSlot slot : slots.values()) {
-            int count = incoming.getOrDefault(slot.id(), 0);
-            boolean needsMailbox = alwaysMailbox || slot.node().invocation() == Node.Invocation.BLOCKING || count > 1;
-            slot.useInbox(needsMailbox ? new MailboxInbox(slot, run, mailboxCapacity) : new InlineInbox(slot));
-        }
+        for (NodeSlot slot : slots.values()) slot.useInbox(inboxFor(slot, incoming.getOrDefault(slot.id(), 0)));
+    }
+
+    /**
+     * A live session is about to connect one more upstream to {@code target}, which will then have
+     * {@code upstreams} incoming connections: an inline node that would be called from two threads moves
+     * to a mailbox first. Call under the session's graph lock.
+     */
+    void upstreamAdded(NodeSlot target, int upstreams) {
+        if (target.inbox() instanceof InlineInbox && upstreams > 1) target.useInbox(new MailboxInbox(target, run, mailboxCapacity));
+    }
+
+    private Inbox inboxFor(NodeSlot slot, int upstreams) {
+        if (slot.isSource()) return new SourceInbox();
+        Node node = slot.node();
+        boolean inline = node.invocation() == Node.Invocation.NON_BLOCKING && upstreams <= 1 && !slot.bidirectional();
+        return inline ? new InlineInbox(slot, run) : new MailboxInbox(slot, run, mailboxCapacity);
     }
 
     /** The slots by node id, in pipeline order. */

@@ -11,7 +11,9 @@ import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.RegisteredKind;
 import dev.streamkit.engine.SessionManager;
+import dev.streamkit.engine.internal.EngineProfile;
 import dev.streamkit.engine.internal.FilePolicy;
+import dev.streamkit.engine.internal.SessionSettings;
 import dev.streamkit.engine.internal.SessionRegistry;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -54,8 +56,6 @@ public final class EngineComponent implements Engine {
 
     /** StreamKit's per-node shutdown grace when a session is destroyed. */
     private static final Duration SESSION_GRACE = Duration.ofSeconds(2);
-    /** StreamKit's {@code node_input_capacity} default. */
-    private static final int NODE_INPUT_CAPACITY = 128;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addNodeFactory(NodeFactory factory, ServiceReference<NodeFactory> reference) {
@@ -70,14 +70,15 @@ public final class EngineComponent implements Engine {
     @Activate
     void activate() {
         pool = Executors.newCachedThreadPool(named("skit-node"));
-        timer = Executors.newSingleThreadScheduledExecutor(named("skit-deadline"));
+        timer = Executors.newSingleThreadScheduledExecutor(named("skit-timer"));
         Path workDir = Path.of("").toAbsolutePath();
         oneshots = new OneshotRunner(registry, config, workDir, pool, timer);
-        Integer capacity = config.engine.nodeInputCapacity;
-        sessions = new SessionRegistry(kind -> registry.lookup(kind).map(RegisteredKind::factory).orElse(null),
-                registry::closeMatches,
+        SessionSettings settings = new SessionSettings(
                 new FilePolicy(workDir, config.security.allowedFilePaths, config.security.allowedWritePaths),
-                capacity == null ? NODE_INPUT_CAPACITY : capacity, config.permissions.maxConcurrentSessions, pool, SESSION_GRACE);
+                EngineProfile.nodeInputCapacity(config.engine), config.permissions.maxConcurrentSessions, SESSION_GRACE,
+                SessionSettings.STATS_INTERVAL);
+        sessions = new SessionRegistry(kind -> registry.lookup(kind).map(RegisteredKind::factory).orElse(null),
+                registry::closeMatches, settings, pool, timer);
     }
 
     @Deactivate

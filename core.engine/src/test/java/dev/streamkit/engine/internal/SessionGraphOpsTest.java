@@ -26,7 +26,6 @@ import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionListener;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -119,8 +118,8 @@ class SessionGraphOpsTest {
     }
 
     private Session session(String yaml) throws PipelineException {
-        sessions = new SessionRegistry(factories::get, kind -> kind.startsWith("test::sc") ? List.of("test::scale") : List.of(),
-                new FilePolicy(Path.of("."), List.of(), List.of()), 4, null, pool, Duration.ofSeconds(2));
+        sessions = TestSessions.registry(factories::get,
+                kind -> kind.startsWith("test::sc") ? List.of("test::scale") : List.of(), null, pool);
         sessions.addListener(new SessionListener() {
             public void nodeAdded(String s, String node, String kind, Map<String, Object> params) {
                 events.add("nodeadded " + node);

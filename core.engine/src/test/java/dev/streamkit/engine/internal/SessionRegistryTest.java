@@ -23,7 +23,6 @@ import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -119,8 +118,7 @@ class SessionRegistryTest {
 
     private SessionRegistry registry(Integer max) {
         Function<String, NodeFactory> lookup = factories::get;
-        return new SessionRegistry(lookup, kind -> List.of(), new FilePolicy(Path.of("."), List.of(), List.of()), 4, max,
-                pool, Duration.ofSeconds(2));
+        return TestSessions.registry(lookup, kind -> List.of(), max, pool);
     }
 
     private Pipeline yaml(String text) throws PipelineException {

@@ -24,7 +24,6 @@ import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
 import dev.streamkit.engine.SessionListener;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -115,8 +114,7 @@ class SessionTuneTest {
     }
 
     private SessionRegistry registry() {
-        return new SessionRegistry(factories::get, kind -> List.of(), new FilePolicy(Path.of("."), List.of(), List.of()), 4, null,
-                pool, Duration.ofSeconds(2));
+        return TestSessions.registry(factories::get, kind -> List.of(), null, pool);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

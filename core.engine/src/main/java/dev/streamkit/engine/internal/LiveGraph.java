@@ -1,0 +1,235 @@
+package dev.streamkit.engine.internal;
+
+import dev.streamkit.api.node.ControlMessage;
+import dev.streamkit.api.node.NodeState;
+import dev.streamkit.api.pipeline.Connection;
+import dev.streamkit.api.pipeline.Pipeline;
+import dev.streamkit.engine.GraphOperation;
+import dev.streamkit.engine.PipelineException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running session's graph: the {@link GraphModel} (what the session is) and the {@link SlotGraph} (the
+ * live nodes and links), changed together. Each operation is checked on a copy of the model first, so a
+ * refused operation changes nothing; then it is applied live under one lock. Link lists are copy-on-write
+ * and calls into a node hold its slot's lock, so rewiring is safe against packets in flight.
+ *
+ * <p>Sources created by an operation wait in {@code Ready} until they have a downstream connection, and
+ * then start at the end of the operation (or batch) that gave them one: nothing they produce is lost to an
+ * unconnected pin.
+ */
+final class LiveGraph {
+
+    /** How long removing a node waits for it to leave its current call before closing it anyway. */
+    private static final long REMOVE_GRACE_MS = 2_000;
+
+    private final String sessionId;
+    private final SessionExecution session;
+    private final FilePolicy files;
+    private final SessionListeners listeners;
+    private final NodeStates states;
+    private final NodeStatsPublisher stats;
+    private final SlotGraph slots;
+    /** Guards {@link #model} and every live change: one operation at a time. */
+    private final Object lock = new Object();
+    private final GraphModel model;
+    /** Snapshots of the model, replaced after each change. */
+    private volatile Map<String, PlannedNode> plan;
+    private volatile Pipeline pipeline;
+
+    LiveGraph(SessionExecution session, GraphModel model, SlotGraph slots, FilePolicy files, SessionListeners listeners,
+              NodeStates states, NodeStatsPublisher stats, Pipeline pipeline) {
+        this.sessionId = session.info().id();
+        this.session = session;
+        this.model = model;
+        this.slots = slots;
+        this.files = files;
+        this.listeners = listeners;
+        this.states = states;
+        this.stats = stats;
+        this.plan = model.nodes();
+        this.pipeline = pipeline;
+    }
+
+    Map<String, PlannedNode> plan() {
+        return plan;
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    NodeSlot slot(String nodeId) {
+        return slots.slots().get(nodeId);
+    }
+
+    Iterable<NodeSlot> slots() {
+        return slots.slots().values();
+    }
+
+    /** Records a tune's params as the node's stored params (StreamKit replaces them). */
+    void setParams(String nodeId, Map<String, Object> params) {
+        synchronized (lock) {
+            model.setParams(nodeId, params);
+            pipeline = model.toPipeline(pipeline);
+        }
+    }
+
+    /** Checks {@code op} against the model, then applies it live and reports it. */
+    void apply(GraphOperation op) throws PipelineException {
+        synchronized (lock) {
+            session.checkLive();
+            GraphEdits.applyToModel(model.copy(), op); // refuses without touching anything
+            NodeSlot created = null;
+            if (op instanceof GraphOperation.AddNode add) {
+                created = SlotGraph.create(model.copy().addNode(add.nodeId(), add.kind(), add.params()), files, sessionId, session);
+            }
+            applyLive(op, true, created);
+            activateSources();
+        }
+    }
+
+    /** Every error {@code operations} would meet, checked in order on a copy of the model. */
+    List<String> validate(List<GraphOperation> operations) {
+        synchronized (lock) {
+            return GraphEdits.validate(model.copy(), operations);
+        }
+    }
+
+    /** Applies all of {@code operations} or, when one is refused, none (no per-operation events). */
+    void applyBatch(List<GraphOperation> operations) throws PipelineException {
+        synchronized (lock) {
+            session.checkLive();
+            List<String> errors = GraphEdits.validate(model.copy(), operations);
+            if (!errors.isEmpty()) {
+                throw new PipelineException(PipelineException.Kind.CONFIGURATION, "Batch refused, nothing applied: "
+                        + String.join("; ", errors));
+            }
+            Deque<NodeSlot> created = createNodes(operations);
+            for (GraphOperation op : operations) {
+                applyLive(op, false, op instanceof GraphOperation.AddNode ? created.poll() : null);
+            }
+            activateSources();
+        }
+    }
+
+    /** Creates the batch's new nodes first (in order): one failing to start leaves the session untouched. */
+    private Deque<NodeSlot> createNodes(List<GraphOperation> operations) throws PipelineException {
+        Deque<NodeSlot> created = new ArrayDeque<>();
+        GraphModel scratch = model.copy();
+        try {
+            for (GraphOperation op : operations) {
+                if (op instanceof GraphOperation.AddNode add) {
+                    created.add(SlotGraph.create(scratch.addNode(add.nodeId(), add.kind(), add.params()), files, sessionId, session));
+                } else {
+                    GraphEdits.applyToModel(scratch, op);
+                }
+            }
+        } catch (PipelineException e) {
+            for (NodeSlot slot : created) closeQuietly(slot);
+            throw e;
+        }
+        return created;
+    }
+
+    /** Applies a validated operation to model and live graph; cannot fail. Call under {@link #lock}. */
+    private void applyLive(GraphOperation op, boolean notify, NodeSlot created) {
+        try {
+            if (op instanceof GraphOperation.AddNode add) {
+                add(model.addNode(add.nodeId(), add.kind(), add.params()), created, add, notify);
+            } else if (op instanceof GraphOperation.RemoveNode remove) {
+                remove(remove.nodeId(), notify);
+            } else if (op instanceof GraphOperation.Connect c) {
+                connect(GraphEdits.connection(c), notify);
+            } else if (op instanceof GraphOperation.Disconnect d) {
+                disconnect(GraphEdits.connection(d), notify);
+            }
+        } catch (PipelineException e) {
+            throw new IllegalStateException("graph operation refused after validation: " + e.getMessage(), e);
+        }
+        plan = model.nodes();
+        pipeline = model.toPipeline(pipeline);
+    }
+
+    private void add(PlannedNode planned, NodeSlot slot, GraphOperation.AddNode add, boolean notify) {
+        states.initializing(planned.id());
+        slots.add(slot);
+        plan = model.nodes();
+        pipeline = model.toPipeline(pipeline);
+        if (notify) {
+            Map<String, Object> params = add.params() == null ? Map.of() : add.params();
+            listeners.fire(listener -> listener.nodeAdded(sessionId, add.nodeId(), add.kind(), params));
+        }
+        states.transition(planned.id(), NodeState.INITIALIZING, planned.isSource() ? NodeState.READY : NodeState.RUNNING);
+    }
+
+    private void connect(Connection c, boolean notify) throws PipelineException {
+        model.connect(c);
+        NodeSlot from = slots.slots().get(c.fromNode());
+        NodeSlot to = slots.slots().get(c.toNode());
+        to.control(new ControlMessage.InputConnected(c.toPin())); // reaches the node before the first packet
+        slots.upstreamAdded(to, model.incoming(c.toNode()));
+        from.connect(c.fromPin(), SlotGraph.link(c.mode(), to, c.toPin(), session));
+        if (notify) listeners.fire(listener -> listener.connectionAdded(sessionId, c));
+    }
+
+    private void disconnect(Connection c, boolean notify) throws PipelineException {
+        Connection removed = model.disconnect(c);
+        NodeSlot to = slots.slots().get(c.toNode());
+        slots.slots().get(c.fromNode()).disconnect(c.fromPin(), to, c.toPin());
+        if (model.incoming(c.toNode(), c.toPin()) == 0) to.control(new ControlMessage.InputDisconnected(c.toPin()));
+        if (notify) listeners.fire(listener -> listener.connectionRemoved(sessionId, removed));
+    }
+
+    /**
+     * Unlinks the node from its upstreams, ends the streams it fed where it was the input's only
+     * connection, stops it and closes it once (after a bounded wait for it to leave its current call).
+     */
+    private void remove(String nodeId, boolean notify) throws PipelineException {
+        List<Connection> dropped = model.removeNode(nodeId);
+        NodeSlot slot = slots.slots().get(nodeId);
+        for (Connection c : dropped) {
+            if (c.toNode().equals(nodeId)) {
+                NodeSlot upstream = slots.slots().get(c.fromNode());
+                if (upstream != null) upstream.disconnect(c.fromPin(), slot, c.toPin());
+            }
+        }
+        slot.markRemoved();
+        slots.remove(nodeId);
+        plan = model.nodes();
+        pipeline = model.toPipeline(pipeline);
+        states.set(nodeId, NodeState.stopped("shutdown"));
+        states.forget(nodeId);
+        slot.awaitIdle(REMOVE_GRACE_MS); // its last sends land before the end-of-stream below
+        stats.last(slot);
+        for (Link link : slot.disconnectAll()) {
+            if (model.incoming(link.target().id(), link.pin()) == 0) link.deliverEnd();
+        }
+        closeQuietly(slot);
+        if (notify) {
+            for (Connection c : dropped) listeners.fire(listener -> listener.connectionRemoved(sessionId, c));
+            listeners.fire(listener -> listener.nodeRemoved(sessionId, nodeId));
+        }
+    }
+
+    /** Starts each waiting ({@code Ready}) source that now has a downstream connection. Call under {@link #lock}. */
+    private void activateSources() {
+        for (NodeSlot slot : slots.slots().values()) {
+            if (slot.isSource() && model.hasOutgoing(slot.id())
+                    && states.transition(slot.id(), NodeState.READY, NodeState.RUNNING)) {
+                session.execute(slot::start);
+            }
+        }
+    }
+
+    static void closeQuietly(NodeSlot slot) {
+        try {
+            slot.closeOnce();
+        } catch (RuntimeException e) {
+            // best effort
+        }
+    }
+}

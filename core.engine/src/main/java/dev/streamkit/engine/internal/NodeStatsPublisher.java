@@ -1,0 +1,63 @@
+package dev.streamkit.engine.internal;
+
+import dev.streamkit.api.node.NodeStats;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * StreamKit's stats cadence for one session: a node's counters are published as a
+ * {@code nodestatsupdated} event at the first non-empty snapshot, then whenever they changed at each
+ * periodic {@link #tick} (every 2 s), at every multiple of {@link #PACKET_INTERVAL} received packets, and
+ * once more when the node ends.
+ */
+final class NodeStatsPublisher {
+
+    /** Received packets between two count-driven publications. */
+    static final long PACKET_INTERVAL = 1_000;
+
+    private final String sessionId;
+    private final SessionListeners listeners;
+    /** The counters last published per node, to skip unchanged ones. */
+    private final Map<String, NodeStats> published = new ConcurrentHashMap<>();
+
+    NodeStatsPublisher(String sessionId, SessionListeners listeners) {
+        this.sessionId = sessionId;
+        this.listeners = listeners;
+    }
+
+    /** The slot's counters now. */
+    static NodeStats snapshot(NodeSlot slot) {
+        return new NodeStats(slot.receivedCount(), slot.sentCount(), slot.droppedCount(), slot.erroredCount(), slot.ageSeconds());
+    }
+
+    /** Called after each packet a slot handed to its node: publishes at each multiple of the packet interval. */
+    void received(NodeSlot slot) {
+        if (slot.receivedCount() % PACKET_INTERVAL == 0) publish(slot, false);
+    }
+
+    /** The periodic pass: publishes every slot whose counters changed since last time. */
+    void tick(Iterable<NodeSlot> slots) {
+        for (NodeSlot slot : slots) publish(slot, false);
+    }
+
+    /** The node ended: publishes its final counters even if unchanged, then forgets it. */
+    void last(NodeSlot slot) {
+        publish(slot, true);
+        published.remove(slot.id());
+    }
+
+    private void publish(NodeSlot slot, boolean force) {
+        NodeStats now = snapshot(slot);
+        boolean empty = now.received() == 0 && now.sent() == 0 && now.discarded() == 0;
+        NodeStats before = published.get(slot.id());
+        boolean changed = before == null ? !empty : !sameCounters(before, now);
+        if (!changed && !force) return;
+        published.put(slot.id(), now);
+        listeners.fire(listener -> listener.nodeStatsUpdated(sessionId, slot.id(), now));
+    }
+
+    private static boolean sameCounters(NodeStats a, NodeStats b) {
+        return a.received() == b.received() && a.sent() == b.sent() && a.discarded() == b.discarded()
+                && a.errored() == b.errored();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.streamkit.engine.internal;
+
+import dev.streamkit.api.node.NodeFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/** Session registries for engine tests: no file access, mailboxes of 4, 2 s destroy grace, fast stats. */
+final class TestSessions {
+
+    /** Stats period in tests (the server uses 2 s). */
+    static final Duration STATS_INTERVAL = Duration.ofMillis(200);
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-session-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private TestSessions() {
+    }
+
+    static SessionRegistry registry(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions,
+                                    Integer maxSessions, Executor pool) {
+        SessionSettings settings = new SessionSettings(new FilePolicy(Path.of("."), List.of(), List.of()), 4, maxSessions,
+                Duration.ofSeconds(2), STATS_INTERVAL);
+        return new SessionRegistry(factories, suggestions, settings, pool, TIMER);
+    }
+}

@@ -7,6 +7,7 @@ import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.Packet;
+import dev.streamkit.nodes.core.telemetry.MissedDeadlines;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -24,6 +25,11 @@ import java.util.concurrent.CancellationException;
  * the slots of a stall go out, in one go, when the next frame arrives or the input ends. A timer-driven
  * engine hook would make them live. Without {@code generate_silence}, a frame more than
  * {@value #LATE_RESET_MS} ms late restarts the timeline instead of being followed by a catch-up burst.
+ *
+ * <p>Missed deadlines: an input frame released more than its own duration after it was due is counted
+ * and published as telemetry ({@link MissedDeadlines}). Silence frames are not: a slot that passed
+ * without input is a gap in the upstream, which the silence exists to cover, not a deadline the pacer
+ * missed.
  *
  * <p>NOTE: the node holds one frame at a time (the engine's mailbox buffers the rest), so
  * {@code buffer_size} is accepted but has no effect yet. Silence frames carry a duration but no timestamp.
@@ -44,6 +50,7 @@ final class AudioPacerNode implements Node {
 
     private final boolean generateSilence;
     private final PacingClock clock = new PacingClock();
+    private final MissedDeadlines missedDeadlines = new MissedDeadlines();
     private volatile double speed;
     private volatile boolean shutDown;
     private boolean started;
@@ -84,9 +91,11 @@ final class AudioPacerNode implements Node {
             if (shutDown) return;
             throw new CancellationException("audio pacer cancelled while waiting to release a frame");
         }
+        long frameNanos = frame.frameCount() * 1_000_000_000L / frame.sampleRate();
+        missedDeadlines.released(clock.dueNanos(), System.nanoTime(), frameNanos, out);
         out.send("out", frame);
         if (frame.frameCount() > 0) silence = SilenceFrames.like(frame, silence);
-        clock.advance(frame.frameCount() * 1_000_000_000L / frame.sampleRate(), speed);
+        clock.advance(frameNanos, speed);
     }
 
     /** Emits the silence due for the stall before the end, then finishes. */
@@ -118,6 +127,11 @@ final class AudioPacerNode implements Node {
             out.send("out", silence.frame());
             clock.advance(frameNanos, speed);
         }
+    }
+
+    /** Deadlines missed so far. */
+    long missedDeadlines() {
+        return missedDeadlines.total();
     }
 
     private static double readSpeed(Params params, double fallback) {

@@ -6,11 +6,7 @@ import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.Packet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -31,7 +27,10 @@ import java.util.concurrent.CancellationException;
  * audio is dropped. A tick takes one frame per input (short or missing input is silence), sums, clips to
  * [-1, 1]; when no input has audio it emits silence if {@code generate_silence}, else nothing. The clock
  * starts with the first packet, ticking one frame later so the buffers can prime, and the node finishes
- * once every input has ended and all buffers are drained. Inputs must run at the clock's rate (resampling
+ * once every input has ended and all buffers are drained. In a live session
+ * {@link ControlMessage.InputConnected} adds an input and {@link ControlMessage.InputDisconnected} removes
+ * one with its buffered audio; the clock keeps running while a disconnected input may come back
+ * ({@link MixerInputs}). Inputs must run at the clock's rate (resampling
  * is {@code audio::resampler}'s job): another rate fails the node with invalid media naming the pin.
  *
  * <p>The clock thread stops on finish, failure, cancellation ({@link Outputs#send} throws), Shutdown and
@@ -43,9 +42,7 @@ final class ClockedMixerNode implements Node {
 
     private final ClockedMixerConfig config;
     private final String threadName;
-    private final Map<String, PinQueue> buffers = new LinkedHashMap<>();
-    private final Set<String> open = new LinkedHashSet<>();
-    private final Set<String> ended = new LinkedHashSet<>();
+    private final MixerInputs inputs;
     private final SampleClock stamps;
     private int channels;
     /** Sample frames dropped because an input ran ahead of its jitter buffer. */
@@ -61,10 +58,7 @@ final class ClockedMixerNode implements Node {
         this.config = config;
         this.threadName = threadName;
         this.stamps = new SampleClock(config.sampleRate());
-        for (String pin : fixedPins) {
-            buffers.put(pin, new PinQueue());
-            open.add(pin);
-        }
+        this.inputs = new MixerInputs(fixedPins);
     }
 
     @Override
@@ -77,7 +71,7 @@ final class ClockedMixerNode implements Node {
         AudioFrame frame = AudioPackets.requireAudio(inputPin, packet);
         NodeException rateError = null;
         synchronized (this) {
-            if (failed || ended.contains(inputPin) || frame.frameCount() == 0) return;
+            if (failed || frame.frameCount() == 0) return;
             if (frame.sampleRate() != config.sampleRate()) {
                 failed = true;
                 rateError = NodeException.invalidMedia("clocked mixer runs at " + config.sampleRate() + " Hz but pin '"
@@ -90,8 +84,8 @@ final class ClockedMixerNode implements Node {
             return;
         }
         synchronized (this) {
-            if (buffers.putIfAbsent(inputPin, new PinQueue()) == null) open.add(inputPin);
-            PinQueue buffer = buffers.get(inputPin);
+            PinQueue buffer = inputs.accept(inputPin);
+            if (buffer == null) return;
             buffer.add(frame);
             int excess = buffer.available() - config.jitterBufferFrames() * config.frameSamplesPerChannel();
             if (excess > 0) droppedSamples += buffer.discard(excess);
@@ -106,18 +100,29 @@ final class ClockedMixerNode implements Node {
     @Override
     public void onInputEnd(String inputPin, Outputs out) {
         synchronized (this) {
-            open.remove(inputPin);
-            ended.add(inputPin);
+            inputs.end(inputPin);
             // Without a clock nothing was ever buffered, so no other thread emits: finish here.
-            if (clock == null && open.isEmpty() && !failed) out.finish();
+            if (clock == null && inputs.allEnded() && !failed) out.finish();
         }
     }
 
+    /**
+     * {@code Shutdown} stops the clock and finishes; {@code InputConnected} adds an input,
+     * {@code InputDisconnected} removes one with its buffered audio.
+     */
     @Override
     public void onControl(ControlMessage message, Outputs out) {
         if (message instanceof ControlMessage.Shutdown) {
             stopClock();
             out.finish();
+        } else if (message instanceof ControlMessage.InputConnected connected) {
+            synchronized (this) {
+                inputs.connect(connected.pin());
+            }
+        } else if (message instanceof ControlMessage.InputDisconnected disconnected) {
+            synchronized (this) {
+                inputs.disconnect(disconnected.pin());
+            }
         }
     }
 
@@ -142,7 +147,7 @@ final class ClockedMixerNode implements Node {
         boolean drained;
         synchronized (this) {
             if (failed) return false;
-            drained = open.isEmpty() && buffers.values().stream().allMatch(b -> b.available() == 0);
+            drained = inputs.allEnded() && inputs.largestQueued() == 0;
             if (!drained) frame = mixOneFrame();
         }
         if (drained) {
@@ -170,8 +175,8 @@ final class ClockedMixerNode implements Node {
         int frames = config.frameSamplesPerChannel();
         float[] sum = new float[frames * channels];
         int mixed = 0;
-        for (PinQueue buffer : buffers.values()) mixed += buffer.mixInto(sum, channels, frames);
-        buffers.entrySet().removeIf(e -> !open.contains(e.getKey()) && e.getValue().available() == 0);
+        for (PinQueue buffer : inputs.queues()) mixed += buffer.mixInto(sum, channels, frames);
+        inputs.forgetDrained();
         if (mixed == 0 && !config.generateSilence()) {
             stamps.advance(frames);
             return null;

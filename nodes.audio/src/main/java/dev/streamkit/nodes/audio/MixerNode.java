@@ -1,15 +1,12 @@
 package dev.streamkit.nodes.audio;
 
+import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.Packet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,8 +29,11 @@ import java.util.function.LongSupplier;
  * is acted on at the next arrival or end of any input, never on a timer.
  *
  * <p>With a fixed pin list ({@code num_inputs}) the mixer waits for every pin; with dynamic pins it
- * only knows the pins that have delivered audio (or ended), so an input that starts late joins late.
- * Real-time mixing on a clock is {@link ClockedMixerNode}.
+ * knows the pins that have delivered audio (or ended), and in a live session the pins the engine
+ * announces with {@link ControlMessage.InputConnected}: from then on the mix waits for them (up to the
+ * sync timeout) like for any open pin. {@link ControlMessage.InputDisconnected} stops the waiting and
+ * drops the pin's queued audio; the mixer does not finish while a disconnected pin may come back
+ * ({@link MixerInputs}). Real-time mixing on a clock is {@link ClockedMixerNode}.
  *
  * <p>Invocation is {@link Invocation#BLOCKING}: the engine gives the mixer a mailbox and calls it from
  * one thread, so no locking is needed.
@@ -49,9 +49,7 @@ final class MixerNode implements Node {
     private final long syncTimeoutNanos;
     private final LongSupplier nanoClock;
 
-    private final Map<String, PinQueue> queues = new LinkedHashMap<>();
-    private final Set<String> open = new LinkedHashSet<>();
-    private final Set<String> ended = new LinkedHashSet<>();
+    private final MixerInputs inputs;
 
     private int sampleRate;
     private String ratePin;
@@ -68,10 +66,7 @@ final class MixerNode implements Node {
     MixerNode(List<String> fixedPins, Long syncTimeoutMs, LongSupplier nanoClock) {
         this.syncTimeoutNanos = syncTimeoutMs == null ? -1 : Math.max(0, syncTimeoutMs) * 1_000_000L;
         this.nanoClock = nanoClock;
-        for (String pin : fixedPins) {
-            queues.put(pin, new PinQueue());
-            open.add(pin);
-        }
+        this.inputs = new MixerInputs(fixedPins);
     }
 
     @Override
@@ -82,7 +77,9 @@ final class MixerNode implements Node {
     @Override
     public void onPacket(String inputPin, Packet packet, Outputs out) throws Exception {
         AudioFrame frame = AudioPackets.requireAudio(inputPin, packet);
-        if (failed || ended.contains(inputPin) || frame.frameCount() == 0) return;
+        if (failed || frame.frameCount() == 0) return;
+        PinQueue queue = inputs.accept(inputPin);
+        if (queue == null) return;
         if (clock == null) {
             sampleRate = frame.sampleRate();
             ratePin = inputPin;
@@ -95,8 +92,7 @@ final class MixerNode implements Node {
                     + sampleRate + " Hz, pin '" + inputPin + "' has " + frame.sampleRate() + " Hz"));
             return;
         }
-        if (queues.putIfAbsent(inputPin, new PinQueue()) == null) open.add(inputPin);
-        queues.get(inputPin).add(frame, nanoClock.getAsLong());
+        queue.add(frame, nanoClock.getAsLong());
         channels = Math.max(channels, frame.channels());
         mixWhileReady(out);
         mixIfTimedOut(out);
@@ -105,21 +101,40 @@ final class MixerNode implements Node {
     @Override
     public void onInputEnd(String inputPin, Outputs out) {
         if (failed) return;
-        ended.add(inputPin);
-        open.remove(inputPin);
-        if (!open.isEmpty()) {
+        inputs.end(inputPin);
+        mixWhatIsDue(out);
+    }
+
+    /** {@code InputConnected} opens the pin; {@code InputDisconnected} closes it and drops its audio. */
+    @Override
+    public void onControl(ControlMessage message, Outputs out) {
+        if (failed) return;
+        if (message instanceof ControlMessage.InputConnected connected) {
+            inputs.connect(connected.pin());
+        } else if (message instanceof ControlMessage.InputDisconnected disconnected) {
+            inputs.disconnect(disconnected.pin());
+            mixWhatIsDue(out);
+        }
+    }
+
+    /**
+     * After a pin closed: mixes what no longer waits for it; with no open pin left, flushes everything and,
+     * unless a disconnected pin may come back, finishes.
+     */
+    private void mixWhatIsDue(Outputs out) {
+        if (!inputs.open().isEmpty()) {
             mixWhileReady(out);
             mixIfTimedOut(out);
             return;
         }
-        for (int n = largestQueued(); n > 0; n = largestQueued()) mix(Math.min(n, frameSize), out);
-        out.finish();
+        mixAllQueued(out);
+        if (inputs.allEnded()) out.finish();
     }
 
     private void mixWhileReady(Outputs out) {
-        while (!open.isEmpty()) {
+        while (!inputs.open().isEmpty()) {
             int n = frameSize;
-            for (String pin : open) n = Math.min(n, queues.get(pin).available());
+            for (String pin : inputs.open()) n = Math.min(n, inputs.queue(pin).available());
             if (n == 0) return;
             mix(n, out);
         }
@@ -129,25 +144,24 @@ final class MixerNode implements Node {
     private void mixIfTimedOut(Outputs out) {
         if (syncTimeoutNanos < 0 || clock == null) return;
         Long oldest = null;
-        for (PinQueue queue : queues.values()) {
+        for (PinQueue queue : inputs.queues()) {
             Long arrival = queue.oldestArrivalNanos();
             if (arrival != null && (oldest == null || arrival < oldest)) oldest = arrival;
         }
         if (oldest == null || nanoClock.getAsLong() - oldest < syncTimeoutNanos) return;
-        for (int n = largestQueued(); n > 0; n = largestQueued()) mix(Math.min(n, frameSize), out);
+        mixAllQueued(out);
+    }
+
+    /** Mixes everything queued, in frames of at most {@code frameSize}, missing audio as silence. */
+    private void mixAllQueued(Outputs out) {
+        for (int n = inputs.largestQueued(); n > 0; n = inputs.largestQueued()) mix(Math.min(n, frameSize), out);
     }
 
     private void mix(int frames, Outputs out) {
         float[] sum = new float[frames * channels];
-        for (PinQueue queue : queues.values()) queue.mixInto(sum, channels, frames);
+        for (PinQueue queue : inputs.queues()) queue.mixInto(sum, channels, frames);
         for (int i = 0; i < sum.length; i++) sum[i] = Math.max(-1f, Math.min(1f, sum[i]));
-        queues.entrySet().removeIf(e -> !open.contains(e.getKey()) && e.getValue().available() == 0);
+        inputs.forgetDrained();
         out.send("out", new AudioFrame(sampleRate, channels, sum, clock.stamp(frames)));
-    }
-
-    private int largestQueued() {
-        int n = 0;
-        for (PinQueue queue : queues.values()) n = Math.max(n, queue.available());
-        return n;
     }
 }

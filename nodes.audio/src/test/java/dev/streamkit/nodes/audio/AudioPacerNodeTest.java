@@ -11,6 +11,7 @@ import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.PacketMetadata;
+import dev.streamkit.nodes.core.telemetry.TelemetryOutputs;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -142,6 +143,39 @@ class AudioPacerNodeTest {
         double stopMs = (System.nanoTime() - cancelledAt) / 1e6;
         assertTrue(!feeder.isAlive() && stopMs < 100, "stopped after " + stopMs + " ms");
         assertInstanceOf(CancellationException.class, thrown.get());
+    }
+
+    @Test
+    void aFrameReleasedMoreThanAFrameLateIsAMissedDeadline() throws Exception {
+        AudioPacerNode node = pacer(Map.of("generate_silence", false));
+        TelemetryOutputs timed = new TelemetryOutputs();
+        node.onPacket("in", stereoFrame(0.1f), timed);
+        node.onPacket("in", stereoFrame(0.1f), timed);
+        Thread.sleep(80);
+        node.onPacket("in", stereoFrame(0.1f), timed);
+        assertTrue(node.missedDeadlines() >= 1, "the frame after the pause was late");
+        assertEquals(node.missedDeadlines(), timed.events("pacer.deadline_missed").size());
+    }
+
+    @Test
+    void silenceThatCoversAGapIsNoMissedDeadline() throws Exception {
+        AudioPacerNode node = pacer(Map.of());
+        TelemetryOutputs timed = new TelemetryOutputs();
+        node.onPacket("in", stereoFrame(0.1f), timed);
+        Thread.sleep(100);
+        node.onPacket("in", stereoFrame(0.1f), timed);
+        assertTrue(timed.recorded.sent().size() > 2, "the gap was filled with silence");
+        // Four silence slots went out late; none counts. (A loaded machine may delay the frame itself.)
+        assertTrue(node.missedDeadlines() <= 1, node.missedDeadlines() + " missed");
+    }
+
+    @Test
+    void ignoresInputConnectionMessages() throws Exception {
+        AudioPacerNode node = pacer(Map.of());
+        node.onControl(new ControlMessage.InputConnected("in"), out);
+        node.onControl(new ControlMessage.InputDisconnected("in"), out);
+        node.onPacket("in", stereoFrame(0.1f), out);
+        assertEquals(1, out.recorded.sent().size());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.PacketMetadata;
@@ -104,6 +105,37 @@ class ClockedMixerNodeTest {
         mixer.onInputEnd("in_0", out);
         assertTrue(out.recorded.finished());
         assertFalse(clockThreadAlive());
+    }
+
+    @Test
+    void disconnectingTheLastInputKeepsTheClockRunningAndDropsItsAudio() throws Exception {
+        ClockedMixerNode mixer = mixer(WITH_SILENCE);
+        mixer.onControl(new ControlMessage.InputConnected("in_0"), out);
+        for (int i = 0; i < 3; i++) mixer.onPacket("in_0", frame(RATE, 0.5f), out);
+        int sentBefore = out.sendTimesMs().size();
+        mixer.onControl(new ControlMessage.InputDisconnected("in_0"), out);
+        mixer.onPacket("in_0", frame(RATE, 0.5f), out);
+        assertTrue(await(() -> out.sendTimesMs().size() >= sentBefore + 4, 1_000));
+        // A tick may have mixed one frame just before the disconnect and send it just after.
+        List<AudioFrame> frames = out.recorded.packets(AudioFrame.class);
+        for (AudioFrame frame : frames.subList(sentBefore + 1, frames.size())) {
+            assertEquals(0f, frame.samples()[0], "the disconnected input's audio is gone");
+        }
+        assertFalse(out.recorded.finished(), "a disconnected input may come back");
+        assertTrue(clockThreadAlive());
+    }
+
+    @Test
+    void aConnectedInputKeepsTheMixerGoingAfterTheOthersEnd() throws Exception {
+        ClockedMixerNode mixer = mixer(WITHOUT_SILENCE, "in_0");
+        mixer.onControl(new ControlMessage.InputConnected("in_1"), out);
+        mixer.onPacket("in_0", frame(RATE, 0.1f), out);
+        mixer.onInputEnd("in_0", out);
+        assertTrue(await(() -> out.sendTimesMs().size() >= 1, 1_000));
+        Thread.sleep(60);
+        assertFalse(out.recorded.finished(), "in_1 is connected and has not ended");
+        mixer.onInputEnd("in_1", out);
+        assertTrue(await(out.recorded::finished, 1_000));
     }
 
     @Test

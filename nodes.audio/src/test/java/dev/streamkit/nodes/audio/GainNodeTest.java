@@ -122,4 +122,15 @@ class GainNodeTest {
         node.onPacket("in", frame(samples, 2), out);
         assertFalse(TestSignals.hasNonFinite(out.packets(AudioFrame.class).get(0).samples()));
     }
+
+    @Test
+    void ignoresInputConnectionMessages() throws Exception {
+        GainNode node = gain(2.0);
+        RecordingOutputs out = new RecordingOutputs();
+        node.onControl(new ControlMessage.InputConnected("in"), out);
+        node.onControl(new ControlMessage.InputDisconnected("in"), out);
+        node.onPacket("in", frame(TestSignals.constant(0.1f, 480), 1), out);
+        assertEquals(0.2f, out.packets(AudioFrame.class).get(0).samples()[0], 1e-6, "the gain is unchanged");
+        assertFalse(out.finished());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.AudioFrame;
@@ -186,6 +187,69 @@ class MixerNodeTest {
         advanceMs(3_600_000);
         feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
         assertTrue(out.sent().isEmpty());
+    }
+
+    @Test
+    void aConnectedPinIsWaitedForBeforeItDelivers() throws Exception {
+        MixerNode node = new MixerNode(List.of(), 100L, () -> nowNanos);
+        node.onControl(new ControlMessage.InputConnected("in_1"), out);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        assertTrue(out.sent().isEmpty(), "in_1 is connected, so the mix waits for it");
+        feed(node, "in_1", RATE, 1, TestSignals.constant(0.2f, 960));
+        assertEquals(0.3f, out.packets(AudioFrame.class).get(0).samples()[0], 1e-6);
+    }
+
+    @Test
+    void aConnectedPinThatStaysSilentIsMixedAsSilenceAfterTheTimeout() throws Exception {
+        MixerNode node = new MixerNode(List.of(), 100L, () -> nowNanos);
+        node.onControl(new ControlMessage.InputConnected("in_1"), out);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        advanceMs(101);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        assertEquals(2, out.sent().size());
+        assertEquals(0.1f, out.packets(AudioFrame.class).get(0).samples()[0], 1e-6);
+    }
+
+    @Test
+    void disconnectingTheAwaitedPinMixesWhatWaitedForIt() throws Exception {
+        MixerNode node = twoInputs();
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        assertTrue(out.sent().isEmpty());
+        node.onControl(new ControlMessage.InputDisconnected("in_1"), out);
+        assertEquals(1, out.sent().size(), "nothing to wait for any more");
+        assertEquals(0.1f, out.packets(AudioFrame.class).get(0).samples()[0], 1e-6);
+        assertFalse(out.finished());
+    }
+
+    @Test
+    void disconnectingAPinDropsItsQueuedAndStrayAudio() throws Exception {
+        MixerNode node = twoInputs();
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        feed(node, "in_1", RATE, 1, TestSignals.constant(0.2f, 1_920));
+        assertEquals(1, out.sent().size(), "one frame of in_1 stays queued");
+        node.onControl(new ControlMessage.InputDisconnected("in_1"), out);
+        feed(node, "in_1", RATE, 1, TestSignals.constant(0.2f, 960));
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
+        assertEquals(2, frames.size());
+        assertEquals(0.3f, frames.get(0).samples()[0], 1e-6);
+        for (float v : frames.get(1).samples()) assertEquals(0.1f, v, 1e-6, "in_1's queued and stray audio is dropped");
+        assertFalse(out.finished());
+    }
+
+    @Test
+    void aDisconnectedPinCanBeConnectedAgainAndTheMixerFinishesOnlyWhenItEnds() throws Exception {
+        MixerNode node = new MixerNode(List.of(), 100L, () -> nowNanos);
+        node.onControl(new ControlMessage.InputConnected("in_0"), out);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.1f, 960));
+        node.onControl(new ControlMessage.InputDisconnected("in_0"), out);
+        assertFalse(out.finished(), "the disconnected pin may come back");
+        node.onControl(new ControlMessage.InputConnected("in_0"), out);
+        feed(node, "in_0", RATE, 1, TestSignals.constant(0.4f, 960));
+        node.onInputEnd("in_0", out);
+        assertEquals(List.of(0.1f, 0.4f), out.packets(AudioFrame.class).stream().map(f -> f.samples()[0]).toList());
+        assertTrue(out.finished());
     }
 
     @Test

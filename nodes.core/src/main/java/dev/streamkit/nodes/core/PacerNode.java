@@ -7,6 +7,7 @@ import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.Packet;
+import dev.streamkit.nodes.core.telemetry.MissedDeadlines;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -19,6 +20,10 @@ import java.util.concurrent.CancellationException;
  * times the speed. When input pauses for more than {@value #GAP_RESET_MS} ms the timeline restarts at the
  * next packet and the burst is granted again. {@link ControlMessage.UpdateParams} with {@code speed}
  * applies from the next packet, continuing the timeline where it is.
+ *
+ * <p>A packet released more than its own duration after it was due (a slow consumer, an overloaded
+ * machine, an upstream that cannot keep up) is a missed deadline: counted and published as telemetry
+ * ({@link MissedDeadlines}).
  *
  * <p>Invocation is {@link Invocation#BLOCKING}: {@code onPacket} sleeps until the packet is due, which
  * holds the node's mailbox worker and backpressures upstream. NOTE: the buffering is the engine's mailbox;
@@ -39,6 +44,7 @@ final class PacerNode implements Node {
 
     private final int burstPackets;
     private final PacingClock clock = new PacingClock();
+    private final MissedDeadlines missedDeadlines = new MissedDeadlines();
     private volatile double speed;
     private volatile boolean shutDown;
     private boolean started;
@@ -68,10 +74,12 @@ final class PacerNode implements Node {
             if (shutDown) return;
             throw new CancellationException("pacer cancelled while waiting to release a packet");
         }
+        long duration = durationNanos(packet);
+        missedDeadlines.released(clock.dueNanos(), System.nanoTime(), duration, out);
         out.send("out", packet);
         double rate = burstLeft > 0 ? speed * BURST_SPEEDUP : speed;
         if (burstLeft > 0) burstLeft--;
-        clock.advance(durationNanos(packet), rate);
+        clock.advance(duration, rate);
         lastReturnNanos = System.nanoTime();
     }
 
@@ -84,6 +92,11 @@ final class PacerNode implements Node {
             shutDown = true;
             out.finish();
         }
+    }
+
+    /** Deadlines missed so far. */
+    long missedDeadlines() {
+        return missedDeadlines.total();
     }
 
     static long durationNanos(Packet packet) {

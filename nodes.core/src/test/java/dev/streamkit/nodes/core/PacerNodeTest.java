@@ -2,6 +2,7 @@ package dev.streamkit.nodes.core;
 
 import dev.streamkit.api.testing.TimedOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,8 @@ import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.api.packet.TextPacket;
+import dev.streamkit.api.node.TelemetryEvent;
+import dev.streamkit.nodes.core.telemetry.TelemetryOutputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +159,35 @@ class PacerNodeTest {
         node.onPacket("in", new TextPacket("late", PacketMetadata.NONE), out);
         assertTrue(out.recorded.finished());
         assertTrue(out.recorded.sent().isEmpty());
+    }
+
+    @Test
+    void aPacketArrivingLaterThanItsSlotIsAMissedDeadline() throws Exception {
+        PacerNode node = pacer(Map.of());
+        TelemetryOutputs out = new TelemetryOutputs();
+        List<Packet> frames = audioFrames(3);
+        node.onPacket("in", frames.get(0), out);
+        node.onPacket("in", frames.get(1), out);
+        Thread.sleep(80);
+        node.onPacket("in", frames.get(2), out);
+        // At least the frame after the pause; a loaded machine may add a late wake-up of its own.
+        assertTrue(node.missedDeadlines() >= 1);
+        List<TelemetryEvent> events = out.events("pacer.deadline_missed");
+        TelemetryEvent last = events.get(events.size() - 1);
+        assertTrue((double) last.data().get("late_ms") > 20, "late by " + last.data().get("late_ms") + " ms");
+        assertEquals(node.missedDeadlines(), last.data().get("missed_total"));
+        assertEquals(3, out.recorded.sent().size());
+    }
+
+    @Test
+    void ignoresInputConnectionMessages() throws Exception {
+        PacerNode node = pacer(Map.of());
+        TimedOutputs out = new TimedOutputs();
+        node.onControl(new ControlMessage.InputConnected("in"), out);
+        node.onControl(new ControlMessage.InputDisconnected("in"), out);
+        node.onPacket("in", new TextPacket("still works", PacketMetadata.NONE), out);
+        assertEquals(1, out.recorded.sent().size());
+        assertFalse(out.recorded.finished());
     }
 
     @Test

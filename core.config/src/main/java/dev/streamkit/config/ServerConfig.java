@@ -1,6 +1,7 @@
 package dev.streamkit.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,16 +80,58 @@ public final class ServerConfig implements Serializable {
         public Long maxMemoryMb;
     }
 
-    /** {@code [permissions]}: role resolution and concurrency limits. */
+    /** {@code [permissions]}: role resolution, roles and concurrency limits. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public static final class Permissions implements Serializable {
 
     private static final long serialVersionUID = 1L;
         public String defaultRole = "admin";
+        /** Trusted request header naming the caller's role (set by an authenticating proxy); unset = ignored. */
         public String roleHeader;
+        /** Lets a non-loopback {@code server.address} start without {@code role_header}. */
         public boolean allowInsecureNoAuth = false;
         public Integer maxConcurrentSessions;
         public Integer maxConcurrentOneshots;
+        /**
+         * {@code [permissions.roles.<name>]}: roles by name. Empty = StreamKit's built-in {@code admin} and
+         * {@code user}; a configured role replaces the built-in of the same name, others are added. Omitted
+         * (so not printed by {@code skit config default}) while empty.
+         */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        public Map<String, RolePermissions> roles = new LinkedHashMap<>();
+    }
+
+    /**
+     * {@code [permissions.roles.<name>]}: what one role may do. Omitted booleans are false and omitted
+     * allowlists empty (deny all); allowlists are globs ({@code "*"} allows all, {@code "audio::*"}).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class RolePermissions implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+        public boolean createSessions;
+        public boolean destroySessions;
+        public boolean listSessions;
+        public boolean modifySessions;
+        public boolean tuneNodes;
+        public boolean loadPlugins;
+        public boolean deletePlugins;
+        public boolean listNodes;
+        public boolean listSamples;
+        public boolean readSamples;
+        public boolean writeSamples;
+        public boolean deleteSamples;
+        public boolean accessAllSessions;
+        public boolean uploadAssets;
+        public boolean deleteAssets;
+        /** Sample paths relative to {@code server.samples_dir}, e.g. {@code oneshot/*.yml}. */
+        public List<String> allowedSamples = new ArrayList<>();
+        /** Node kinds, e.g. {@code audio::*}. */
+        public List<String> allowedNodes = new ArrayList<>();
+        /** Plugin node kinds, e.g. {@code plugin::*}. */
+        public List<String> allowedPlugins = new ArrayList<>();
+        /** Asset paths, e.g. {@code samples/audio/system/*}. */
+        public List<String> allowedAssets = new ArrayList<>();
     }
 
     /** {@code [security]}: file-path allowlists (globs, relative ones joined to the working directory). */

@@ -27,6 +27,9 @@ class ConfigHandoffTest {
                 allowed_file_paths = ["media/**", "samples/**"]
                 [engine.advanced]
                 codec_channel_capacity = 16
+                [permissions.roles.viewer]
+                list_sessions = true
+                allowed_nodes = ["audio::*"]
                 """);
         ServerConfig loaded = ConfigLoader.load(file, Map.of("SK_PERMISSIONS__MAX_CONCURRENT_ONESHOTS", "2"));
         ServerConfig copy = ConfigHandoff.decode(ConfigHandoff.encode(loaded));
@@ -34,6 +37,7 @@ class ConfigHandoffTest {
         assertEquals(List.of("media/**", "samples/**"), copy.security.allowedFilePaths);
         assertEquals(16, ((Number) copy.engine.advanced.get("codec_channel_capacity")).intValue());
         assertEquals(2, copy.permissions.maxConcurrentOneshots);
+        assertEquals(List.of("audio::*"), copy.permissions.roles.get("viewer").allowedNodes);
         assertEquals(ConfigHandoff.encode(loaded), ConfigHandoff.encode(copy));
     }
 

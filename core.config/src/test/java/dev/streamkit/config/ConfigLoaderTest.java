@@ -77,8 +77,36 @@ class ConfigLoaderTest {
         assertTrue(toml.contains("\n[server.cors]\nallowed_origins = [\"http://localhost\""), toml);
         assertTrue(toml.contains("\n[engine.oneshot]\n"), toml);
         assertFalse(toml.contains("http3_address"), "unset keys are omitted");
+        assertFalse(toml.contains("roles"), "no configured roles: the built-in ones apply and are not printed");
         Path file = Files.writeString(dir.resolve("defaults.toml"), toml);
         assertEquals(ConfigLoader.defaultsAsToml(), ConfigLoader.defaultsAsToml());
         assertEquals("127.0.0.1:4545", ConfigLoader.load(file, Map.of()).server.address);
+    }
+
+    @Test
+    void readsRolesWithOmittedFieldsAsDenied() throws Exception {
+        Path file = Files.writeString(dir.resolve("roles.toml"), """
+                [permissions]
+                role_header = "X-Role"
+
+                [permissions.roles.viewer]
+                list_sessions = true
+                allowed_samples = ["oneshot/*.yml"]
+
+                [permissions.roles.user]
+                create_sessions = true
+                """);
+        ServerConfig config = ConfigLoader.load(file, Map.of("SK_PERMISSIONS__ROLES__VIEWER__LIST_NODES", "true"));
+        assertEquals("X-Role", config.permissions.roleHeader);
+        assertEquals(List.of("viewer", "user"), List.copyOf(config.permissions.roles.keySet()));
+        ServerConfig.RolePermissions viewer = config.permissions.roles.get("viewer");
+        assertTrue(viewer.listSessions);
+        assertTrue(viewer.listNodes, "environment overrides reach role keys");
+        assertFalse(viewer.createSessions);
+        assertEquals(List.of("oneshot/*.yml"), viewer.allowedSamples);
+        assertTrue(viewer.allowedNodes.isEmpty());
+        ServerConfig.RolePermissions user = config.permissions.roles.get("user");
+        assertTrue(user.createSessions);
+        assertFalse(user.tuneNodes, "a configured role does not inherit from the built-in of its name");
     }
 }

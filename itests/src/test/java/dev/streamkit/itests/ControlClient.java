@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,9 +37,20 @@ final class ControlClient implements AutoCloseable {
 
     /** Connects, sending {@code origin} as the Origin header when not null. */
     static ControlClient connect(int port, String origin) throws Exception {
+        return connect(port, origin, Map.of());
+    }
+
+    /** Connects as {@code role}, named in the {@code x-role} header (servers configured with that role header). */
+    static ControlClient connectAs(int port, String role) throws Exception {
+        return connect(port, null, Map.of("x-role", role));
+    }
+
+    /** Connects with {@code origin} (when not null) and the extra upgrade request {@code headers}. */
+    static ControlClient connect(int port, String origin, Map<String, String> headers) throws Exception {
         Listener listener = new Listener();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (origin != null) builder.header("Origin", origin);
+        headers.forEach(builder::header);
         WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/control"), listener)
                 .get(10, TimeUnit.SECONDS);
         ControlClient client = new ControlClient(socket);
@@ -73,14 +86,26 @@ final class ControlClient implements AutoCloseable {
 
     /** The next event named {@code event} matching {@code sessionId} (if not null), skipping others. */
     JsonNode awaitEvent(String event, String sessionId) throws Exception {
+        List<JsonNode> events = eventsUntil(event, sessionId);
+        return events.get(events.size() - 1);
+    }
+
+    /**
+     * Every event payload received up to and including the next event named {@code event} matching
+     * {@code sessionId} (if not null); events arrive in the order the server sent them.
+     */
+    List<JsonNode> eventsUntil(String event, String sessionId) throws Exception {
+        List<JsonNode> seen = new ArrayList<>();
         long end = System.currentTimeMillis() + WAIT_MS;
         while (System.currentTimeMillis() < end) {
             JsonNode next = backlog.isEmpty()
                     ? messages.poll(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS) : backlog.poll();
             if (next == null) break;
+            if (!"event".equals(next.path("type").asText())) continue;
             JsonNode payload = next.path("payload");
-            if ("event".equals(next.path("type").asText()) && event.equals(payload.path("event").asText())
-                    && (sessionId == null || sessionId.equals(payload.path("session_id").asText()))) return payload;
+            seen.add(payload);
+            if (event.equals(payload.path("event").asText())
+                    && (sessionId == null || sessionId.equals(payload.path("session_id").asText()))) return seen;
         }
         throw new AssertionError("no event " + event + " within " + WAIT_MS + " ms");
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,15 +82,28 @@ final class SkitServer implements AutoCloseable {
     }
 
     HttpResponse<byte[]> post(String path, Multipart body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", body.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return post(path, body, Map.of());
+    }
+
+    /** Posts a multipart body with extra request {@code headers} (e.g. a role header). */
+    HttpResponse<byte[]> post(String path, Multipart body, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", body.contentType());
+        headers.forEach(builder::header);
+        return http.send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Sends {@code method path} with an optional JSON body (DELETE, POST of session requests...). */
     HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        return send(method, path, json, Map.of());
+    }
+
+    /** As {@link #send(String, String, String)}, with extra request {@code headers} (e.g. a role header). */
+    HttpResponse<String> send(String method, String path, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
         if (json != null) builder.header("Content-Type", "application/json");
         builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,19 +1,13 @@
 package dev.streamkit.transport.http.assets;
 
+import dev.streamkit.transport.http.api.HttpStatusException;
+
 /** An assets request that cannot be served; carries the HTTP status and StreamKit's plain-text message. */
-public final class AssetException extends Exception {
+public final class AssetException extends HttpStatusException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-
     public AssetException(int status, String message) {
-        super(message);
-        this.status = status;
-    }
-
-    /** The HTTP status to answer with. */
-    public int status() {
-        return status;
+        super(status, message);
     }
 }

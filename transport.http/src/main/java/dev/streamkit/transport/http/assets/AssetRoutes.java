@@ -1,9 +1,10 @@
 package dev.streamkit.transport.http.assets;
 
+import dev.streamkit.security.Permission;
+import dev.streamkit.security.Role;
 import dev.streamkit.transport.http.api.ApiHandler;
-import dev.streamkit.transport.http.api.Permissions;
+import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
-import dev.streamkit.transport.http.api.Route;
 import dev.streamkit.transport.http.multipart.MultipartException;
 import dev.streamkit.transport.http.multipart.MultipartPart;
 import dev.streamkit.transport.http.multipart.MultipartReader;
@@ -20,7 +21,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * StreamKit's audio asset routes: {@code GET /api/v1/assets/audio}, {@code POST /api/v1/assets/audio}
  * (multipart; the first field is the file and must carry a file name; an optional {@code license} field
- * follows; at most {@value #MAX_UPLOAD_BYTES} bytes) and {@code DELETE /api/v1/assets/audio/{id}}.
+ * follows; at most {@value #MAX_UPLOAD_BYTES} bytes) and {@code DELETE /api/v1/assets/audio/{id}}. Uploads
+ * need {@code upload_assets}, deletes {@code delete_assets}; lists and deletes only see the assets the role's
+ * {@code allowed_assets} match.
  */
 public final class AssetRoutes {
 
@@ -29,32 +32,19 @@ public final class AssetRoutes {
     private static final String BASE = "/api/v1/assets/audio";
 
     private final AudioAssetStore store;
-    private final Permissions permissions;
+    private final RequestRoles roles;
 
-    public AssetRoutes(AudioAssetStore store, Permissions permissions) {
+    public AssetRoutes(AudioAssetStore store, RequestRoles roles) {
         this.store = store;
-        this.permissions = permissions;
+        this.roles = roles;
     }
 
     /** Registers the routes on {@code api}. */
     public void register(ApiHandler api) {
-        api.route("GET", BASE, guarded(null, (q, r, c) -> Responses.json(r, c, store.list())))
-                .route("POST", BASE, guarded("upload_assets", this::upload))
-                .prefixRoute("DELETE", BASE + "/", guarded("delete_assets", this::delete));
-    }
-
-    private Route guarded(String permission, Route route) {
-        return (request, response, callback) -> {
-            if (permission != null && !permissions.allows(request, permission)) {
-                Responses.text(response, callback, 403, "Permission denied: " + permission);
-                return;
-            }
-            try {
-                route.handle(request, response, callback);
-            } catch (AssetException e) {
-                Responses.text(response, callback, e.status(), e.getMessage());
-            }
-        };
+        api.route("GET", BASE, roles.guard(null, null, (role, q, r, c) ->
+                        Responses.json(r, c, store.list(role.permissions().allowedAssets()::allows))))
+                .route("POST", BASE, roles.guard(Permission.UPLOAD_ASSETS, "upload assets", (role, q, r, c) -> upload(q, r, c)))
+                .prefixRoute("DELETE", BASE + "/", roles.guard(Permission.DELETE_ASSETS, "delete assets", this::delete));
     }
 
     private void upload(Request request, Response response, Callback callback) throws Exception {
@@ -89,7 +79,7 @@ public final class AssetRoutes {
         }
     }
 
-    private void delete(Request request, Response response, Callback callback) throws Exception {
+    private void delete(Role role, Request request, Response response, Callback callback) throws Exception {
         String rest = ApiHandler.pathOf(request).substring(BASE.length() + 1);
         String id;
         try {
@@ -97,7 +87,7 @@ public final class AssetRoutes {
         } catch (IllegalArgumentException e) {
             throw new AssetException(400, "Invalid asset id");
         }
-        store.delete(id);
+        store.delete(id, role.permissions().allowedAssets()::allows);
         response.setStatus(204);
         callback.succeeded();
     }

@@ -31,21 +31,21 @@ public final class AudioAssetStore {
 
     private final Path root;
     private final String displayRoot;
-    private final Predicate<String> allowed;
 
     /**
+     * Lists and deletes take the caller's {@code allowed_assets} filter on {@link AudioAsset#path()}: an asset
+     * it refuses does not exist for that caller.
+     *
      * @param root        the audio folder ({@code samples/audio})
      * @param displayRoot how {@code root} appears in {@link AudioAsset#path()} ({@code samples/audio})
-     * @param allowed     the {@code allowed_assets} filter on {@link AudioAsset#path()}; RBAC seam, all for admin
      */
-    public AudioAssetStore(Path root, String displayRoot, Predicate<String> allowed) {
+    public AudioAssetStore(Path root, String displayRoot) {
         this.root = root.toAbsolutePath().normalize();
         this.displayRoot = displayRoot;
-        this.allowed = allowed;
     }
 
-    /** The system assets, then the user assets, each sorted by file name. */
-    public List<AudioAsset> list() throws IOException {
+    /** The system assets, then the user assets, each sorted by file name, that {@code allowed} lets through. */
+    public List<AudioAsset> list(Predicate<String> allowed) throws IOException {
         List<AudioAsset> assets = new ArrayList<>();
         for (String dir : List.of("system", "user")) {
             Path folder = root.resolve(dir);
@@ -55,7 +55,7 @@ public final class AudioAssetStore {
                 files = entries.filter(file -> extension(file.getFileName().toString()).isPresent()).sorted().toList();
             }
             for (Path file : files) {
-                asset(dir, file).ifPresent(assets::add);
+                asset(dir, file).filter(asset -> allowed.test(asset.path())).ifPresent(assets::add);
             }
         }
         return assets;
@@ -103,13 +103,14 @@ public final class AudioAssetStore {
         return asset("user", file).orElse(saved);
     }
 
-    /** Deletes a user asset and its license: 400 malformed id, 403 system-only asset, 404 missing. */
-    public void delete(String id) throws AssetException, IOException {
+    /** Deletes a user asset and its license: 400 malformed id, 403 system-only asset, 404 missing or not allowed. */
+    public void delete(String id, Predicate<String> allowed) throws AssetException, IOException {
         if (id == null || !FILE_NAME.matcher(id).matches() || extension(id).isEmpty()) {
             throw new AssetException(400, "Invalid asset id");
         }
         Path file = root.resolve("user").resolve(id).normalize();
         if (!file.getParent().equals(root.resolve("user"))) throw new AssetException(400, "Invalid asset id");
+        if (!allowed.test(displayRoot + "/user/" + id)) throw new AssetException(404, "Asset '" + id + "' not found");
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             if (Files.exists(root.resolve("system").resolve(id))) {
                 throw new AssetException(403, "Only user assets can be deleted");
@@ -142,7 +143,7 @@ public final class AudioAssetStore {
     private Optional<AudioAsset> asset(String dir, Path file) throws IOException {
         String fileName = file.getFileName().toString();
         String path = displayRoot + "/" + dir + "/" + fileName;
-        if (!FILE_NAME.matcher(fileName).matches() || !Files.isRegularFile(file) || !allowed.test(path)
+        if (!FILE_NAME.matcher(fileName).matches() || !Files.isRegularFile(file)
                 || !file.toRealPath().startsWith(root.toRealPath())) {
             return Optional.empty();
         }

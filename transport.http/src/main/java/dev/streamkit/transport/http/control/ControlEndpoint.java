@@ -1,12 +1,11 @@
 package dev.streamkit.transport.http.control;
 
 import dev.streamkit.engine.Engine;
+import dev.streamkit.transport.http.api.NodeSchemaCatalog;
 import dev.streamkit.transport.http.api.OriginPolicy;
+import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -16,7 +15,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * StreamKit's WebSocket control API, {@code GET /api/v1/control} (also under {@code [server].base_path}):
  * a {@link WebSocketUpgradeHandler} in front of the REST handler. The upgrade is refused with 403 when the
  * {@code Origin} is not allowed; text messages are capped at 1 MiB (larger ones close the socket with
- * 1009). Engine session events are broadcast to every open socket while the endpoint is installed.
+ * 1009). The caller's role is resolved once, from the upgrade request's headers, and holds for the whole
+ * connection. Engine session events go to every open socket allowed to see them while the endpoint is installed.
  */
 public final class ControlEndpoint implements AutoCloseable {
 
@@ -26,16 +26,19 @@ public final class ControlEndpoint implements AutoCloseable {
 
     private final Engine engine;
     private final OriginPolicy origins;
+    private final RequestRoles roles;
     private final ControlRequests requests;
-    private final EventBroadcaster events = new EventBroadcaster();
+    private final EventBroadcaster events;
 
     /**
-     * @param nodeSchemas the node schema list, as {@code GET /api/v1/schema/nodes} returns it
+     * @param nodeSchemas the node kinds, as {@code GET /api/v1/schema/nodes} lists them
      */
-    public ControlEndpoint(Engine engine, OriginPolicy origins, Supplier<List<Map<String, Object>>> nodeSchemas) {
+    public ControlEndpoint(Engine engine, OriginPolicy origins, RequestRoles roles, NodeSchemaCatalog nodeSchemas) {
         this.engine = engine;
         this.origins = origins;
+        this.roles = roles;
         this.requests = new ControlRequests(engine, nodeSchemas);
+        this.events = new EventBroadcaster(engine.sessions());
     }
 
     /**
@@ -66,7 +69,7 @@ public final class ControlEndpoint implements AutoCloseable {
             Responses.text(response, callback, 403, "WebSocket Origin not allowed");
             return null;
         }
-        return new ControlSocket(requests, events::add, events::remove);
+        return new ControlSocket(requests, roles.of(request), events::add, events::remove);
     }
 
     /** Stops listening to engine events. */

@@ -6,52 +6,55 @@ import dev.streamkit.engine.Engine;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
+import dev.streamkit.security.AccessDenied;
+import dev.streamkit.security.Permission;
+import dev.streamkit.security.Role;
+import dev.streamkit.transport.http.api.NodeSchemaCatalog;
+import dev.streamkit.transport.http.api.PermissionsJson;
+import dev.streamkit.transport.http.api.PipelineKinds;
 import dev.streamkit.transport.http.sessions.PipelineJson;
 import dev.streamkit.transport.http.sessions.SessionListJson;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * The request actions of {@code /api/v1/control} (StreamKit §5.2): each takes the request payload and
- * returns the response payload, or {@code null} for {@code tunenodeasync} (no reply). RBAC does not exist
- * yet: every client acts as {@code admin}.
+ * The request actions of {@code /api/v1/control} (StreamKit §5.2): each takes the connection's role and the
+ * request payload and returns the response payload, or {@code null} for {@code tunenodeasync} (no reply).
+ * Every action but {@code getpermissions} needs its permission; actions on a session also need the role to
+ * own it (or {@code access_all_sessions}), checked after the session is found.
  */
 final class ControlRequests {
 
-    private static final List<String> PERMISSIONS = List.of("create_sessions", "destroy_sessions", "list_sessions",
-            "modify_sessions", "tune_nodes", "load_plugins", "delete_plugins", "list_nodes", "list_samples",
-            "read_samples", "write_samples", "delete_samples", "access_all_sessions", "upload_assets", "delete_assets");
-
     private final Engine engine;
-    private final Supplier<List<Map<String, Object>>> nodeSchemas;
+    private final NodeSchemaCatalog nodeSchemas;
 
-    ControlRequests(Engine engine, Supplier<List<Map<String, Object>>> nodeSchemas) {
+    ControlRequests(Engine engine, NodeSchemaCatalog nodeSchemas) {
         this.engine = engine;
         this.nodeSchemas = nodeSchemas;
     }
 
-    /** Serves one request payload; {@code null} means "send nothing". */
-    Map<String, Object> handle(JsonNode payload) throws ControlError {
+    /** Serves one request payload for {@code role}; {@code null} means "send nothing". */
+    Map<String, Object> handle(Role role, JsonNode payload) throws ControlError, AccessDenied {
         String action = payload.path("action").asText("");
-        if (GraphRequests.handles(action)) return GraphRequests.handle(action, session(payload), payload);
+        if (GraphRequests.handles(action)) {
+            role.require(Permission.MODIFY_SESSIONS, "modify sessions");
+            return GraphRequests.handle(action, role, session(role, payload), payload);
+        }
         return switch (action) {
-            case "createsession" -> createSession(payload);
-            case "destroysession" -> destroySession(payload);
-            case "listsessions" -> listSessions();
-            case "listnodes" -> Map.of("action", "nodeslisted", "nodes", nodeSchemas.get());
-            case "getpipeline" -> getPipeline(payload);
-            case "getpermissions" -> permissions();
-            case "tunenode" -> tune(payload);
-            case "tunenodeasync" -> tuneAsync(payload);
+            case "createsession" -> createSession(role, payload);
+            case "destroysession" -> destroySession(role, payload);
+            case "listsessions" -> listSessions(role);
+            case "listnodes" -> listNodes(role);
+            case "getpipeline" -> getPipeline(role, payload);
+            case "getpermissions" -> PermissionsJson.into(Envelopes.action("permissions"), role);
+            case "tunenode" -> tune(role, payload);
+            case "tunenodeasync" -> tuneAsync(role, payload);
             default -> throw new ControlError(action.isEmpty() ? "Invalid request: missing payload.action"
                     : "Unsupported action '" + action + "'");
         };
     }
 
-    private Map<String, Object> createSession(JsonNode payload) throws ControlError {
+    private Map<String, Object> createSession(Role role, JsonNode payload) throws ControlError, AccessDenied {
+        role.require(Permission.CREATE_SESSIONS, "create sessions");
         JsonNode name = payload.path("name");
         JsonNode yaml = payload.path("yaml");
         if (!yaml.isTextual()) {
@@ -60,7 +63,8 @@ final class ControlRequests {
         }
         try {
             Pipeline pipeline = engine.compile(yaml.asText());
-            SessionInfo info = engine.sessions().create(name.isTextual() ? name.asText() : null, pipeline).info();
+            PipelineKinds.require(role, pipeline);
+            SessionInfo info = engine.sessions().create(name.isTextual() ? name.asText() : null, pipeline, role.name()).info();
             Map<String, Object> response = Envelopes.action("sessioncreated");
             response.put("session_id", info.id());
             response.put("name", info.name());
@@ -71,41 +75,43 @@ final class ControlRequests {
         }
     }
 
-    private Map<String, Object> destroySession(JsonNode payload) throws ControlError {
-        String id = text(payload, "session_id");
-        SessionInfo info = engine.sessions().destroy(id).orElseThrow(() -> notFound(id));
+    private Map<String, Object> destroySession(Role role, JsonNode payload) throws ControlError, AccessDenied {
+        role.require(Permission.DESTROY_SESSIONS, "destroy sessions");
+        String key = text(payload, "session_id");
+        String id = session(role, payload).info().id();
+        SessionInfo info = engine.sessions().destroy(id).orElseThrow(() -> notFound(key));
         Map<String, Object> response = Envelopes.action("sessiondestroyed");
         response.put("session_id", info.id());
         return response;
     }
 
-    private Map<String, Object> listSessions() {
+    private Map<String, Object> listSessions(Role role) throws AccessDenied {
+        role.require(Permission.LIST_SESSIONS, "list sessions");
         Map<String, Object> response = Envelopes.action("sessionslisted");
-        response.put("sessions", SessionListJson.of(engine.sessions().list()));
+        response.put("sessions", SessionListJson.of(SessionListJson.visibleTo(role, engine.sessions().list())));
         return response;
     }
 
-    private Map<String, Object> getPipeline(JsonNode payload) throws ControlError {
-        Session session = session(payload);
+    private Map<String, Object> listNodes(Role role) throws AccessDenied {
+        role.require(Permission.LIST_NODES, "list nodes");
+        Map<String, Object> response = Envelopes.action("nodeslisted");
+        response.put("nodes", nodeSchemas.visibleTo(role));
+        return response;
+    }
+
+    private Map<String, Object> getPipeline(Role role, JsonNode payload) throws ControlError, AccessDenied {
+        role.require(Permission.LIST_SESSIONS, "view pipelines");
+        Session session = session(role, payload);
         Map<String, Object> response = Envelopes.action("pipeline");
         response.put("pipeline", PipelineJson.of(session.pipeline(), session.nodeStates()));
         return response;
     }
 
-    private static Map<String, Object> permissions() {
-        Map<String, Object> flags = new LinkedHashMap<>();
-        for (String name : PERMISSIONS) flags.put(name, true);
-        Map<String, Object> response = Envelopes.action("permissions");
-        response.put("role", "admin");
-        response.put("permissions", flags);
-        return response;
-    }
-
-    private Map<String, Object> tune(JsonNode payload) throws ControlError {
-        Session session = session(payload);
+    private Map<String, Object> tune(Role role, JsonNode payload) throws ControlError, AccessDenied {
+        role.require(Permission.TUNE_NODES, "tune nodes");
+        Session session = session(role, payload);
         String nodeId = text(payload, "node_id");
-        JsonNode message = payload.path("message");
-        JsonNode update = message.path("UpdateParams");
+        JsonNode update = payload.path("message").path("UpdateParams");
         if (!update.isObject()) {
             throw new ControlError("Unsupported control message: only {\"UpdateParams\": {...}} can be sent to a node");
         }
@@ -119,19 +125,21 @@ final class ControlRequests {
         return Envelopes.action("success");
     }
 
-    private Map<String, Object> tuneAsync(JsonNode payload) {
+    private Map<String, Object> tuneAsync(Role role, JsonNode payload) {
         try {
-            tune(payload);
-        } catch (ControlError ignored) {
-            // fire-and-forget: StreamKit drops errors silently
+            tune(role, payload);
+        } catch (ControlError | AccessDenied ignored) {
+            // fire-and-forget: StreamKit drops errors, refusals included, silently
         }
         return null;
     }
 
-    private Session session(JsonNode payload) throws ControlError {
+    /** The session named by {@code session_id}, which {@code role} must be allowed to reach. */
+    private Session session(Role role, JsonNode payload) throws ControlError, AccessDenied {
         String id = text(payload, "session_id");
-        Optional<Session> session = engine.sessions().find(id);
-        return session.orElseThrow(() -> notFound(id));
+        Session session = engine.sessions().find(id).orElseThrow(() -> notFound(id));
+        role.requireAccess(session.info().createdBy());
+        return session;
     }
 
     private static String text(JsonNode payload, String field) throws ControlError {

@@ -2,27 +2,37 @@ package dev.streamkit.transport.http.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamkit.security.AccessDenied;
+import dev.streamkit.security.Role;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * One {@code /api/v1/control} connection: parses each text frame as an envelope, serves requests in
- * arrival order (Jetty delivers one frame at a time) and answers with the request's correlation id.
- * Bad JSON and unknown actions get an {@code error} response; the connection stays open. Binary frames
- * are ignored. Public only because Jetty calls the listener methods through method handles.
+ * One {@code /api/v1/control} connection, acting for the {@link Role} resolved at upgrade: parses each text
+ * frame as an envelope, serves requests in arrival order (Jetty delivers one frame at a time) and answers
+ * with the request's correlation id. Bad JSON, unknown actions and refusals get an {@code error} response;
+ * the connection stays open. Binary frames are ignored. Public only because Jetty calls the listener
+ * methods through method handles.
  */
 public final class ControlSocket implements Session.Listener.AutoDemanding {
 
     private final ControlRequests requests;
+    private final Role role;
     private final Consumer<ControlSocket> onOpen;
     private final Consumer<ControlSocket> onClose;
     private volatile Outbox outbox;
 
-    ControlSocket(ControlRequests requests, Consumer<ControlSocket> onOpen, Consumer<ControlSocket> onClose) {
+    ControlSocket(ControlRequests requests, Role role, Consumer<ControlSocket> onOpen, Consumer<ControlSocket> onClose) {
         this.requests = requests;
+        this.role = role;
         this.onOpen = onOpen;
         this.onClose = onClose;
+    }
+
+    /** The role this connection acts for. */
+    Role role() {
+        return role;
     }
 
     @Override
@@ -48,8 +58,8 @@ public final class ControlSocket implements Session.Listener.AutoDemanding {
         }
         Map<String, Object> response;
         try {
-            response = requests.handle(envelope.get("payload"));
-        } catch (ControlError e) {
+            response = requests.handle(role, envelope.get("payload"));
+        } catch (ControlError | AccessDenied e) {
             response = Envelopes.error(e.getMessage());
         } catch (RuntimeException e) {
             response = Envelopes.error("Internal error: " + e.getMessage());
@@ -67,10 +77,19 @@ public final class ControlSocket implements Session.Listener.AutoDemanding {
         onClose.accept(this);
     }
 
-    /** Sends an already serialized event envelope; dropped when the client lags too far behind. */
-    void sendEvent(String envelope) {
+    /**
+     * Sends an already serialized event envelope.
+     *
+     * @param droppable whether the event may be lost when the client lags (telemetry, stats)
+     */
+    void sendEvent(String envelope, boolean droppable) {
         Outbox current = outbox;
-        if (current != null) current.send(envelope);
+        if (current == null) return;
+        if (droppable) {
+            current.offer(envelope);
+        } else {
+            current.send(envelope);
+        }
     }
 
     private void reply(String correlationId, Map<String, Object> payload) {

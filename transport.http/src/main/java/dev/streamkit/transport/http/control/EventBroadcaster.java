@@ -2,9 +2,11 @@ package dev.streamkit.transport.http.control;
 
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.NodeStats;
+import dev.streamkit.api.node.TelemetryEvent;
 import dev.streamkit.api.pipeline.Connection;
 import dev.streamkit.engine.SessionInfo;
 import dev.streamkit.engine.SessionListener;
+import dev.streamkit.engine.SessionManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,12 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns engine session events into StreamKit's {@code payload.event} envelopes and sends each to every
- * connected control socket (no subscription; RBAC filtering does not exist yet, so everyone gets all).
- * Sending only queues on each socket's {@link Outbox}, so engine threads never wait for a client.
+ * connected control socket whose role may see the session ({@link SessionVisibility}); there is no
+ * subscription. Sending only queues on each socket's {@link Outbox}, so engine threads never wait for a
+ * client; stats and telemetry events may be dropped for a lagging client, the others may not.
  */
 final class EventBroadcaster implements SessionListener {
 
     private final Set<ControlSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final SessionVisibility visibility;
+
+    EventBroadcaster(SessionManager sessions) {
+        this.visibility = new SessionVisibility(sessions);
+    }
 
     void add(ControlSocket socket) {
         sockets.add(socket);
@@ -29,6 +37,7 @@ final class EventBroadcaster implements SessionListener {
 
     @Override
     public void sessionCreated(SessionInfo info) {
+        visibility.remember(info);
         Map<String, Object> event = Envelopes.event("sessioncreated");
         event.put("session_id", info.id());
         event.put("name", info.name());
@@ -41,6 +50,7 @@ final class EventBroadcaster implements SessionListener {
         Map<String, Object> event = Envelopes.event("sessiondestroyed");
         event.put("session_id", info.id());
         broadcast(event);
+        visibility.forget(info.id());
     }
 
     @Override
@@ -62,7 +72,12 @@ final class EventBroadcaster implements SessionListener {
         Map<String, Object> event = node("nodestatsupdated", sessionId, nodeId);
         event.put("stats", counters);
         event.put("timestamp", Envelopes.now());
-        broadcast(event);
+        broadcast(event, true);
+    }
+
+    @Override
+    public void nodeTelemetry(String sessionId, String nodeId, TelemetryEvent telemetry) {
+        broadcast(TelemetryEventJson.of(sessionId, nodeId, telemetry), true);
     }
 
     @Override
@@ -113,8 +128,18 @@ final class EventBroadcaster implements SessionListener {
     }
 
     private void broadcast(Map<String, Object> payload) {
+        broadcast(payload, false);
+    }
+
+    /** Sends {@code payload} (which names its {@code session_id}) to the sockets allowed to see that session. */
+    private void broadcast(Map<String, Object> payload, boolean droppable) {
         if (sockets.isEmpty()) return;
-        String envelope = Envelopes.eventEnvelope(payload);
-        for (ControlSocket socket : sockets) socket.sendEvent(envelope);
+        String sessionId = (String) payload.get("session_id");
+        String envelope = null;
+        for (ControlSocket socket : sockets) {
+            if (!visibility.visibleTo(socket.role(), sessionId)) continue;
+            if (envelope == null) envelope = Envelopes.eventEnvelope(payload);
+            socket.sendEvent(envelope, droppable);
+        }
     }
 }

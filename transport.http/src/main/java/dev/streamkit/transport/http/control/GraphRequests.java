@@ -5,6 +5,9 @@ import dev.streamkit.api.pipeline.ConnectionMode;
 import dev.streamkit.engine.GraphOperation;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
+import dev.streamkit.security.AccessDenied;
+import dev.streamkit.security.Role;
+import dev.streamkit.transport.http.api.PipelineKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,8 @@ import java.util.Map;
  * The graph actions of {@code /api/v1/control} (StreamKit §5.2): {@code addnode}, {@code removenode},
  * {@code connect}, {@code disconnect}, {@code validatebatch}, {@code applybatch}. Unlike StreamKit, the
  * engine checks each operation before answering: a refused one answers {@code error} and changes nothing.
+ * The caller has checked {@code modify_sessions} and session ownership; every node kind added, batches
+ * included, must be allowed for the role.
  */
 final class GraphRequests {
 
@@ -27,24 +32,25 @@ final class GraphRequests {
         };
     }
 
-    /** Serves a graph action on {@code session}. */
-    static Map<String, Object> handle(String action, Session session, JsonNode payload) throws ControlError {
+    /** Serves a graph action of {@code role} on {@code session}. */
+    static Map<String, Object> handle(String action, Role role, Session session, JsonNode payload)
+            throws ControlError, AccessDenied {
         try {
             switch (action) {
                 case "validatebatch" -> {
                     Map<String, Object> response = Envelopes.action("validationresult");
-                    response.put("errors", session.validateBatch(operations(payload)));
+                    response.put("errors", session.validateBatch(allowed(role, operations(payload))));
                     return response;
                 }
                 case "applybatch" -> {
-                    session.applyBatch(operations(payload));
+                    session.applyBatch(allowed(role, operations(payload)));
                     Map<String, Object> response = Envelopes.action("batchapplied");
                     response.put("success", true);
                     response.put("errors", List.of());
                     return response;
                 }
                 default -> {
-                    GraphOperation op = operation(action, payload);
+                    GraphOperation op = allowed(role, List.of(operation(action, payload))).get(0);
                     if (op instanceof GraphOperation.AddNode add) {
                         session.addNode(add.nodeId(), add.kind(), add.params());
                     } else if (op instanceof GraphOperation.RemoveNode remove) {
@@ -60,6 +66,14 @@ final class GraphRequests {
         } catch (PipelineException e) {
             throw new ControlError(e.getMessage());
         }
+    }
+
+    /** Returns {@code operations} once every node kind they add is allowed for {@code role}. */
+    private static List<GraphOperation> allowed(Role role, List<GraphOperation> operations) throws AccessDenied {
+        for (GraphOperation op : operations) {
+            if (op instanceof GraphOperation.AddNode add) PipelineKinds.require(role, add.kind());
+        }
+        return operations;
     }
 
     private static List<GraphOperation> operations(JsonNode payload) throws ControlError {

@@ -7,8 +7,11 @@ import dev.streamkit.engine.Engine;
 import dev.streamkit.engine.OneshotRun;
 import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
+import dev.streamkit.security.AccessDenied;
+import dev.streamkit.security.Role;
+import dev.streamkit.transport.http.api.PipelineKinds;
 import dev.streamkit.transport.http.api.Responses;
-import dev.streamkit.transport.http.api.Route;
+import dev.streamkit.transport.http.api.RoleRoute;
 import dev.streamkit.transport.http.multipart.MultipartException;
 import dev.streamkit.transport.http.multipart.MultipartPart;
 import dev.streamkit.transport.http.multipart.MultipartReader;
@@ -28,9 +31,11 @@ import org.eclipse.jetty.util.Callback;
  * {@code POST /api/v1/process}: StreamKit's oneshot processing. The multipart body must start with the
  * {@code config} field (pipeline YAML, at most 1 MiB); an optional {@code media} field is streamed into
  * {@code streamkit::http_input} while the response streams out of {@code streamkit::http_output}. The
- * status is sent with the first output byte, so failures before that get a proper error status.
+ * status is sent with the first output byte, so failures before that get a proper error status. Mount it
+ * behind {@code create_sessions}; every node kind but the two synthetic ones must be in the role's
+ * allowlists (403 {@code Permission denied: node type '<kind>' not allowed (node '<id>')}).
  */
-public final class ProcessRoute implements Route {
+public final class ProcessRoute implements RoleRoute {
 
     private static final String ORDER_ERROR = "Multipart fields must be ordered: 'config' first, then 'media'";
 
@@ -43,7 +48,7 @@ public final class ProcessRoute implements Route {
     }
 
     @Override
-    public void handle(Request request, Response response, Callback callback) throws Exception {
+    public void handle(Role role, Request request, Response response, Callback callback) throws Exception {
         String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         if (boundary == null) {
             Responses.text(response, callback, 400, "Invalid `boundary` for `multipart/form-data` request");
@@ -61,7 +66,7 @@ public final class ProcessRoute implements Route {
         LimitedInputStream body = new LimitedInputStream(Content.Source.asInputStream(request), maxBodySize);
         MultipartReader multipart = new MultipartReader(body, boundary);
         try {
-            process(multipart, body, request, response, callback);
+            process(role, multipart, body, request, response, callback);
         } catch (RequestBodyTooLargeException e) {
             Responses.text(response, callback, 413, e.getMessage());
         } catch (MultipartException e) {
@@ -69,9 +74,9 @@ public final class ProcessRoute implements Route {
         }
     }
 
-    private void process(MultipartReader multipart, LimitedInputStream body, Request request, Response response,
-                         Callback callback)
-            throws IOException, InterruptedException {
+    private void process(Role role, MultipartReader multipart, LimitedInputStream body, Request request,
+                         Response response, Callback callback)
+            throws IOException, InterruptedException, AccessDenied {
         MultipartPart first = multipart.nextPart();
         if (first == null || !"config".equals(first.name())) {
             Responses.text(response, callback, 400, ORDER_ERROR);
@@ -101,6 +106,7 @@ public final class ProcessRoute implements Route {
             Responses.text(response, callback, 400, violation);
             return;
         }
+        PipelineKinds.require(role, pipeline);
         run(pipeline, media, body, request, response, callback);
     }
 

@@ -2,28 +2,28 @@ package dev.streamkit.transport.http.osgi;
 
 import dev.streamkit.config.ServerConfig;
 import dev.streamkit.engine.Engine;
-import dev.streamkit.engine.RegisteredKind;
+import dev.streamkit.security.ExposureCheck;
+import dev.streamkit.security.Permission;
+import dev.streamkit.security.RoleResolver;
 import dev.streamkit.transport.http.api.ApiHandler;
 import dev.streamkit.transport.http.control.ControlEndpoint;
 import dev.streamkit.transport.http.api.HealthRoute;
-import dev.streamkit.transport.http.api.NodeSchemaJson;
+import dev.streamkit.transport.http.api.NodeSchemaCatalog;
 import dev.streamkit.transport.http.api.OriginPolicy;
 import dev.streamkit.transport.http.api.PacketTypeCatalog;
+import dev.streamkit.transport.http.api.PermissionsJson;
+import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
-import dev.streamkit.transport.http.oneshot.HttpNodeDefinitions;
 import dev.streamkit.transport.http.oneshot.ProcessRoute;
 import dev.streamkit.transport.http.sessions.SessionRoutes;
 import dev.streamkit.transport.http.samples.SampleRoutes;
 import dev.streamkit.transport.http.samples.SampleStore;
 import dev.streamkit.transport.http.assets.AssetRoutes;
 import dev.streamkit.transport.http.assets.AudioAssetStore;
-import dev.streamkit.transport.http.api.Permissions;
 import java.nio.file.Path;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -43,7 +43,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Runs the Jetty server on {@code [server].address}: HTTP/1.1 and cleartext HTTP/2 on one TCP port, with
- * StreamKit's routes. Starts when the engine and the configuration are available; stops with the bundle.
+ * StreamKit's routes, each behind its RBAC permission (spec §4.1, §9). Starts when the engine and the
+ * configuration are available; stops with the bundle. Refuses to activate on a non-loopback address without
+ * {@code [permissions].role_header} unless {@code allow_insecure_no_auth} is set.
  */
 @Component(immediate = true, service = {})
 // HTTP/3: the Jetty Server registered in activate(), declared for the resolver (transport.http3 requires it).
@@ -65,22 +67,32 @@ public final class HttpServerComponent {
 
     @Activate
     void activate(BundleContext context) throws Exception {
-        String bundle = context.getBundle().getSymbolicName();
-        String version = context.getBundle().getVersion().toString();
+        InetSocketAddress address = SocketAddresses.parse(config.server.address);
+        String refusal = ExposureCheck.refusal(address.getHostString(), config.permissions);
+        if (refusal != null) {
+            LOG.error(refusal);
+            throw new IllegalStateException(refusal);
+        }
+        RequestRoles roles = new RequestRoles(RoleResolver.fromConfig(config.permissions, System.getenv()));
+        NodeSchemaCatalog nodeSchemas = new NodeSchemaCatalog(engine, context.getBundle().getSymbolicName(),
+                context.getBundle().getVersion().toString());
         ApiHandler api = new ApiHandler(config.server.basePath, new OriginPolicy(config.server.cors.allowedOrigins));
         HealthRoute health = new HealthRoute();
         api.route("GET", "/healthz", health)
                 .route("GET", "/health", health)
                 .route("GET", "/api/v1/config", (request, response, callback) -> Responses.json(response, callback, clientConfig()))
-                .route("GET", "/api/v1/schema/nodes", (request, response, callback) ->
-                        Responses.json(response, callback, nodeSchemas(bundle, version)))
+                .route("GET", "/api/v1/permissions", roles.guard(null, null, (role, request, response, callback) ->
+                        Responses.json(response, callback, PermissionsJson.of(role))))
+                .route("GET", "/api/v1/schema/nodes", roles.guard(null, null, (role, request, response, callback) ->
+                        Responses.json(response, callback, nodeSchemas.visibleTo(role))))
                 .route("GET", "/api/v1/schema/packets", (request, response, callback) ->
                         Responses.json(response, callback, PacketTypeCatalog.entries()))
-                .route("POST", "/api/v1/process", new ProcessRoute(engine, config.server.maxBodySize));
-        new SessionRoutes(engine).register(api);
+                .route("POST", "/api/v1/process", roles.guard(Permission.CREATE_SESSIONS, "execute oneshot pipelines",
+                        new ProcessRoute(engine, config.server.maxBodySize)));
+        new SessionRoutes(engine, roles).register(api);
         // Samples under [server].samples_dir; audio assets under samples/audio relative to the working directory.
-        new SampleRoutes(new SampleStore(Path.of(config.server.samplesDir), path -> true), Permissions.ALL).register(api);
-        new AssetRoutes(new AudioAssetStore(Path.of("samples/audio"), "samples/audio", path -> true), Permissions.ALL).register(api);
+        new SampleRoutes(new SampleStore(Path.of(config.server.samplesDir)), roles).register(api);
+        new AssetRoutes(new AudioAssetStore(Path.of("samples/audio"), "samples/audio"), roles).register(api);
 
         QueuedThreadPool threads = new QueuedThreadPool(256, 8);
         threads.setName("skit-http");
@@ -93,13 +105,12 @@ public final class HttpServerComponent {
                 org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         ServerConnector connector = new ServerConnector(server,
                 new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
-        InetSocketAddress address = SocketAddresses.parse(config.server.address);
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
         // WebSocket control API (/api/v1/control) in front of the REST routes.
-        control = new ControlEndpoint(engine, new OriginPolicy(config.server.cors.allowedOrigins), () -> nodeSchemas(bundle, version));
+        control = new ControlEndpoint(engine, new OriginPolicy(config.server.cors.allowedOrigins), roles, nodeSchemas);
         server.setHandler(control.wrap(server, config.server.basePath, api));
         server.start();
         LOG.info("StreamKit/J listening on http://{}:{} (HTTP/1.1, h2c)", address.getHostString(), connector.getLocalPort());
@@ -120,14 +131,5 @@ public final class HttpServerComponent {
         Map<String, Object> body = new LinkedHashMap<>();
         if (config.server.moqGatewayUrl != null) body.put("moq_gateway_url", config.server.moqGatewayUrl);
         return body;
-    }
-
-    private List<Map<String, Object>> nodeSchemas(String bundle, String version) {
-        List<Map<String, Object>> schemas = new ArrayList<>();
-        for (RegisteredKind kind : engine.registry().all()) {
-            schemas.add(NodeSchemaJson.of(kind.factory().definition(), kind.bundle(), kind.bundleVersion()));
-        }
-        HttpNodeDefinitions.ALL.forEach(definition -> schemas.add(NodeSchemaJson.of(definition, bundle, version)));
-        return schemas;
     }
 }

@@ -3,10 +3,11 @@ package dev.streamkit.transport.http.samples;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamkit.security.Permission;
+import dev.streamkit.security.Role;
 import dev.streamkit.transport.http.api.ApiHandler;
-import dev.streamkit.transport.http.api.Permissions;
+import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
-import dev.streamkit.transport.http.api.Route;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * StreamKit's samples routes (spec §4.1/§4.2): {@code GET /api/v1/samples/oneshot|dynamic},
  * {@code POST /api/v1/samples/oneshot} ({@code SavePipelineRequest}) and
- * {@code GET|DELETE /api/v1/samples/oneshot/{id}} (the id's slash may be percent-encoded).
+ * {@code GET|DELETE /api/v1/samples/oneshot/{id}} (the id's slash may be percent-encoded). Each needs its
+ * permission ({@code list_samples}, {@code write_samples}, {@code read_samples}, {@code delete_samples}); lists,
+ * reads and deletes only see the samples the role's {@code allowed_samples} match.
  */
 public final class SampleRoutes {
 
@@ -29,39 +32,27 @@ public final class SampleRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SampleStore store;
-    private final Permissions permissions;
+    private final RequestRoles roles;
 
-    public SampleRoutes(SampleStore store, Permissions permissions) {
+    public SampleRoutes(SampleStore store, RequestRoles roles) {
         this.store = store;
-        this.permissions = permissions;
+        this.roles = roles;
     }
 
     /** Registers the routes on {@code api}. */
     public void register(ApiHandler api) {
-        api.route("GET", BASE + "/oneshot", guarded("list_samples", (q, r, c) -> Responses.json(r, c, store.list("oneshot"))))
-                .route("GET", BASE + "/dynamic", guarded("list_samples", (q, r, c) -> Responses.json(r, c, store.list("dynamic"))))
-                .route("POST", BASE + "/oneshot", guarded("write_samples", this::save))
-                .prefixRoute("GET", BASE + "/oneshot/", guarded("read_samples", this::get))
-                .prefixRoute("DELETE", BASE + "/oneshot/", guarded("delete_samples", this::delete));
+        api.route("GET", BASE + "/oneshot", roles.guard(Permission.LIST_SAMPLES, "list samples", (role, q, r, c) ->
+                        Responses.json(r, c, store.list("oneshot", role.permissions().allowedSamples()::allows))))
+                .route("GET", BASE + "/dynamic", roles.guard(Permission.LIST_SAMPLES, "list samples", (role, q, r, c) ->
+                        Responses.json(r, c, store.list("dynamic", role.permissions().allowedSamples()::allows))))
+                .route("POST", BASE + "/oneshot", roles.guard(Permission.WRITE_SAMPLES, "write samples", (role, q, r, c) -> save(q, r, c)))
+                .prefixRoute("GET", BASE + "/oneshot/", roles.guard(Permission.READ_SAMPLES, "read samples", this::get))
+                .prefixRoute("DELETE", BASE + "/oneshot/", roles.guard(Permission.DELETE_SAMPLES, "delete samples", this::delete));
     }
 
-    private Route guarded(String permission, Route route) {
-        return (request, response, callback) -> {
-            if (!permissions.allows(request, permission)) {
-                Responses.text(response, callback, 403, "Permission denied: " + permission);
-                return;
-            }
-            try {
-                route.handle(request, response, callback);
-            } catch (SampleException e) {
-                Responses.text(response, callback, e.status(), e.getMessage());
-            }
-        };
-    }
-
-    private void get(Request request, Response response, Callback callback) throws Exception {
+    private void get(Role role, Request request, Response response, Callback callback) throws Exception {
         String id = id(request);
-        Optional<SamplePipeline> sample = store.find(id);
+        Optional<SamplePipeline> sample = store.find(id, role.permissions().allowedSamples()::allows);
         if (sample.isEmpty()) {
             Responses.text(response, callback, 404, "Sample '" + id + "' not found");
         } else {
@@ -69,8 +60,8 @@ public final class SampleRoutes {
         }
     }
 
-    private void delete(Request request, Response response, Callback callback) throws Exception {
-        store.delete(id(request));
+    private void delete(Role role, Request request, Response response, Callback callback) throws Exception {
+        store.delete(id(request), role.permissions().allowedSamples()::allows);
         response.setStatus(204);
         callback.succeeded();
     }

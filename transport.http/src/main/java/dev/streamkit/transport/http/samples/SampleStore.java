@@ -39,17 +39,16 @@ public final class SampleStore {
     private static final Pattern BASE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
 
     private final Path root;
-    private final Predicate<String> allowed;
     private volatile YAMLMapper yaml;
 
     /**
-     * @param root    the samples directory
-     * @param allowed the {@code allowed_samples} filter, applied to paths relative to {@code root}
-     *                (e.g. {@code oneshot/double_volume.yml}); RBAC seam, {@code p -> true} for admin
+     * Reads and lists take the caller's {@code allowed_samples} filter, applied to file paths relative to
+     * {@code root} (e.g. {@code oneshot/double_volume.yml}): a sample it refuses does not exist for that caller.
+     *
+     * @param root the samples directory
      */
-    public SampleStore(Path root, Predicate<String> allowed) {
+    public SampleStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
-        this.allowed = allowed;
     }
 
     /** The YAML reader/writer, built on first use to keep server start-up lean. */
@@ -72,7 +71,7 @@ public final class SampleStore {
     }
 
     /** Every readable sample whose mode is {@code mode} ({@code oneshot} or {@code dynamic}), by folder then file. */
-    public List<SamplePipeline> list(String mode) throws IOException {
+    public List<SamplePipeline> list(String mode, Predicate<String> allowed) throws IOException {
         List<SamplePipeline> samples = new ArrayList<>();
         for (String dir : DIRS) {
             Path folder = root.resolve(dir);
@@ -82,7 +81,7 @@ public final class SampleStore {
                 files = entries.filter(SampleStore::hasSampleExtension).sorted().toList();
             }
             for (Path file : files) {
-                Optional<SamplePipeline> sample = read(dir, file);
+                Optional<SamplePipeline> sample = read(dir, file, allowed);
                 if (sample.isPresent() && sample.get().mode().equals(mode)) samples.add(sample.get());
             }
         }
@@ -90,9 +89,9 @@ public final class SampleStore {
     }
 
     /** The sample with {@code id}; 400 for a malformed id. */
-    public Optional<SamplePipeline> find(String id) throws SampleException, IOException {
+    public Optional<SamplePipeline> find(String id, Predicate<String> allowed) throws SampleException, IOException {
         for (Path candidate : candidates(id)) {
-            Optional<SamplePipeline> sample = read(candidate.getParent().getFileName().toString(), candidate);
+            Optional<SamplePipeline> sample = read(candidate.getParent().getFileName().toString(), candidate, allowed);
             if (sample.isPresent()) return sample;
         }
         return Optional.empty();
@@ -154,15 +153,15 @@ public final class SampleStore {
                 throw new SampleException(409, conflict);
             }
         }
-        return read(USER, target).orElseThrow(() -> new IOException("Saved sample cannot be read back"));
+        return read(USER, target, path -> true).orElseThrow(() -> new IOException("Saved sample cannot be read back"));
     }
 
-    /** Deletes a {@code user/...} sample: 400 malformed id, 403 not a user id, 404 missing. */
-    public void delete(String id) throws SampleException, IOException {
+    /** Deletes a {@code user/...} sample: 400 malformed id, 403 not a user id, 404 missing or not allowed. */
+    public void delete(String id, Predicate<String> allowed) throws SampleException, IOException {
         List<Path> candidates = candidates(id);
         if (!id.startsWith(USER + "/")) throw new SampleException(403, "Only user samples can be deleted");
         for (Path candidate : candidates) {
-            if (Files.deleteIfExists(candidate)) return;
+            if (allowed.test(USER + "/" + candidate.getFileName()) && Files.deleteIfExists(candidate)) return;
         }
         throw new SampleException(404, "Sample '" + id + "' not found");
     }
@@ -212,7 +211,7 @@ public final class SampleStore {
         return found;
     }
 
-    private Optional<SamplePipeline> read(String dir, Path file) throws IOException {
+    private Optional<SamplePipeline> read(String dir, Path file, Predicate<String> allowed) throws IOException {
         String relative = dir + "/" + file.getFileName();
         if (!Files.isRegularFile(file) || !inside(file) || Files.size(file) > MAX_YAML_BYTES || !allowed.test(relative)) {
             return Optional.empty();

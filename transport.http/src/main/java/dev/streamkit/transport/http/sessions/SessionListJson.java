@@ -1,6 +1,7 @@
 package dev.streamkit.transport.http.sessions;
 
 import dev.streamkit.engine.SessionInfo;
+import dev.streamkit.security.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,11 @@ import java.util.Map;
 public final class SessionListJson {
 
     private SessionListJson() {
+    }
+
+    /** The sessions {@code role} may see: all with {@code access_all_sessions}, else its own and unowned ones. */
+    public static List<SessionInfo> visibleTo(Role role, List<SessionInfo> sessions) {
+        return sessions.stream().filter(info -> role.mayAccess(info.createdBy())).toList();
     }
 
     public static List<Map<String, Object>> of(List<SessionInfo> sessions) {

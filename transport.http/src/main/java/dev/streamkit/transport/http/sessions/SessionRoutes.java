@@ -8,7 +8,12 @@ import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
+import dev.streamkit.security.AccessDenied;
+import dev.streamkit.security.Permission;
+import dev.streamkit.security.Role;
 import dev.streamkit.transport.http.api.ApiHandler;
+import dev.streamkit.transport.http.api.PipelineKinds;
+import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +30,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * StreamKit's session routes: {@code POST/GET /api/v1/sessions}, {@code DELETE /api/v1/sessions/{id-or-name}}
  * and {@code GET /api/v1/sessions/{id-or-name}/pipeline}, with its status codes and plain-text errors.
+ * RBAC (spec §9): creating needs {@code create_sessions} and allowed node kinds, and records the caller's
+ * role as the session's creator; listing and pipelines need {@code list_sessions}, destroying
+ * {@code destroy_sessions}; a role without {@code access_all_sessions} only lists and reaches its own sessions.
  */
 public final class SessionRoutes {
 
@@ -34,20 +42,22 @@ public final class SessionRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Engine engine;
+    private final RequestRoles roles;
 
-    public SessionRoutes(Engine engine) {
+    public SessionRoutes(Engine engine, RequestRoles roles) {
         this.engine = engine;
+        this.roles = roles;
     }
 
     /** Registers the routes on {@code api}. */
     public void register(ApiHandler api) {
-        api.route("POST", BASE, this::create)
-                .route("GET", BASE, this::list)
-                .prefixRoute("DELETE", BASE + "/", this::destroy)
-                .prefixRoute("GET", BASE + "/", this::pipeline);
+        api.route("POST", BASE, roles.guard(Permission.CREATE_SESSIONS, "create sessions", this::create))
+                .route("GET", BASE, roles.guard(Permission.LIST_SESSIONS, "list sessions", this::list))
+                .prefixRoute("DELETE", BASE + "/", roles.guard(Permission.DESTROY_SESSIONS, "destroy sessions", this::destroy))
+                .prefixRoute("GET", BASE + "/", roles.guard(Permission.LIST_SESSIONS, "view pipelines", this::pipeline));
     }
 
-    private void create(Request request, Response response, Callback callback) throws IOException {
+    private void create(Role role, Request request, Response response, Callback callback) throws IOException, AccessDenied {
         JsonNode body;
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -74,8 +84,9 @@ public final class SessionRoutes {
             Responses.text(response, callback, e.status(), prefix + e.getMessage());
             return;
         }
+        PipelineKinds.require(role, pipeline);
         try {
-            SessionInfo info = engine.sessions().create(name, pipeline).info();
+            SessionInfo info = engine.sessions().create(name, pipeline, role.name()).info();
             Map<String, Object> created = new LinkedHashMap<>();
             created.put("session_id", info.id());
             created.put("name", info.name());
@@ -87,17 +98,19 @@ public final class SessionRoutes {
         }
     }
 
-    private void list(Request request, Response response, Callback callback) {
-        Responses.json(response, callback, SessionListJson.of(engine.sessions().list()));
+    private void list(Role role, Request request, Response response, Callback callback) {
+        Responses.json(response, callback, SessionListJson.of(SessionListJson.visibleTo(role, engine.sessions().list())));
     }
 
-    private void destroy(Request request, Response response, Callback callback) {
+    private void destroy(Role role, Request request, Response response, Callback callback) throws AccessDenied {
         String key = rest(request);
         if (key.contains("/")) {
             Responses.text(response, callback, 404, "Not Found");
             return;
         }
-        Optional<SessionInfo> destroyed = engine.sessions().destroy(decode(key));
+        Optional<Session> session = engine.sessions().find(decode(key));
+        if (session.isPresent()) role.requireAccess(session.get().info().createdBy());
+        Optional<SessionInfo> destroyed = session.flatMap(found -> engine.sessions().destroy(found.info().id()));
         if (destroyed.isEmpty()) {
             Responses.text(response, callback, 404, "Session '" + decode(key) + "' not found");
         } else {
@@ -105,7 +118,7 @@ public final class SessionRoutes {
         }
     }
 
-    private void pipeline(Request request, Response response, Callback callback) {
+    private void pipeline(Role role, Request request, Response response, Callback callback) throws AccessDenied {
         String rest = rest(request);
         int slash = rest.indexOf('/');
         if (slash < 0 || !rest.substring(slash).equals("/pipeline")) {
@@ -117,6 +130,7 @@ public final class SessionRoutes {
         if (session.isEmpty()) {
             Responses.text(response, callback, 404, "Session '" + key + "' not found");
         } else {
+            role.requireAccess(session.get().info().createdBy());
             Responses.json(response, callback, PipelineJson.of(session.get().pipeline(), session.get().nodeStates()));
         }
     }

@@ -17,6 +17,8 @@ class AudioAssetStoreTest {
 
     @TempDir
     Path dir;
+    private static final java.util.function.Predicate<String> ALL = path -> true;
+
     AudioAssetStore store;
 
     @BeforeEach
@@ -25,12 +27,12 @@ class AudioAssetStoreTest {
         Files.write(dir.resolve("system/tone.wav"), new byte[] {1, 2, 3});
         Files.writeString(dir.resolve("system/tone.wav.license"), "CC0\n");
         Files.writeString(dir.resolve("system/readme.txt"), "ignored");
-        store = new AudioAssetStore(dir, "samples/audio", path -> true);
+        store = new AudioAssetStore(dir, "samples/audio");
     }
 
     @Test
     void listsSystemAssetsWithLicense() throws Exception {
-        List<AudioAsset> assets = store.list();
+        List<AudioAsset> assets = store.list(ALL);
         assertEquals(List.of(new AudioAsset("tone.wav", "tone", "samples/audio/system/tone.wav", "wav", 3, "CC0", true)), assets);
     }
 
@@ -39,16 +41,25 @@ class AudioAssetStoreTest {
         AudioAsset saved = store.save("C:\\music\\My Song.MP3", new ByteArrayInputStream(new byte[10]));
         assertEquals(new AudioAsset("My_Song.MP3", "My_Song", "samples/audio/user/My_Song.MP3", "mp3", 10, null, false), saved);
         assertEquals("MIT", store.withLicense(saved, " MIT ").license());
-        assertEquals(2, store.list().size());
+        assertEquals(2, store.list(ALL).size());
         assertEquals(409, assertThrows(AssetException.class,
                 () -> store.save("My Song.MP3", new ByteArrayInputStream(new byte[1]))).status());
-        store.delete("My_Song.MP3");
+        store.delete("My_Song.MP3", ALL);
         assertFalse(Files.exists(dir.resolve("user/My_Song.MP3")));
         assertFalse(Files.exists(dir.resolve("user/My_Song.MP3.license")));
-        assertEquals(404, assertThrows(AssetException.class, () -> store.delete("My_Song.MP3")).status());
-        assertEquals(403, assertThrows(AssetException.class, () -> store.delete("tone.wav")).status());
-        assertEquals(400, assertThrows(AssetException.class, () -> store.delete("../system/tone.wav")).status());
+        assertEquals(404, assertThrows(AssetException.class, () -> store.delete("My_Song.MP3", ALL)).status());
+        assertEquals(403, assertThrows(AssetException.class, () -> store.delete("tone.wav", ALL)).status());
+        assertEquals(400, assertThrows(AssetException.class, () -> store.delete("../system/tone.wav", ALL)).status());
         assertTrue(Files.exists(dir.resolve("system/tone.wav")));
+    }
+
+    @Test
+    void allowlistHidesAssetsFromListsAndDeletes() throws Exception {
+        store.save("mine.ogg", new ByteArrayInputStream(new byte[4]));
+        java.util.function.Predicate<String> systemOnly = path -> path.startsWith("samples/audio/system/");
+        assertEquals(List.of("tone.wav"), store.list(systemOnly).stream().map(AudioAsset::id).toList());
+        assertEquals(404, assertThrows(AssetException.class, () -> store.delete("mine.ogg", systemOnly)).status());
+        assertTrue(Files.exists(dir.resolve("user/mine.ogg")));
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SampleStoreTest {
 
+    private static final java.util.function.Predicate<String> ALL = path -> true;
+
     @TempDir
     Path dir;
     Path root;
@@ -30,12 +32,12 @@ class SampleStoreTest {
         Files.writeString(root.resolve("dynamic/notes.txt"), "ignored");
         Files.writeString(root.resolve("dynamic/big.yml"), "name: x\n" + "#".repeat(SampleStore.MAX_YAML_BYTES));
         Files.writeString(dir.resolve("secret.yml"), "name: secret\nmode: oneshot\n");
-        store = new SampleStore(root, path -> true);
+        store = new SampleStore(root);
     }
 
     @Test
     void listsSplitByModeWithFallbackNames() throws Exception {
-        List<SamplePipeline> oneshot = store.list("oneshot");
+        List<SamplePipeline> oneshot = store.list("oneshot", ALL);
         assertEquals(1, oneshot.size());
         SamplePipeline boost = oneshot.get(0);
         assertEquals("oneshot/double_volume", boost.id());
@@ -43,7 +45,7 @@ class SampleStoreTest {
         assertEquals("Louder", boost.description());
         assertTrue(boost.isSystem());
         assertFalse(boost.isFragment());
-        List<SamplePipeline> dynamic = store.list("dynamic");
+        List<SamplePipeline> dynamic = store.list("dynamic", ALL);
         assertEquals(1, dynamic.size(), dynamic.toString());
         assertEquals("dynamic/my-mixer", dynamic.get(0).id());
         assertEquals("My Mixer", dynamic.get(0).name());
@@ -53,24 +55,27 @@ class SampleStoreTest {
 
     @Test
     void allowlistFiltersByRelativePath() throws Exception {
-        SampleStore filtered = new SampleStore(root, path -> path.startsWith("dynamic/"));
-        assertTrue(filtered.list("oneshot").isEmpty());
-        assertTrue(filtered.find("oneshot/double_volume").isEmpty());
+        java.util.function.Predicate<String> dynamicOnly = path -> path.startsWith("dynamic/");
+        assertTrue(store.list("oneshot", dynamicOnly).isEmpty());
+        assertTrue(store.find("oneshot/double_volume", dynamicOnly).isEmpty());
+        assertEquals(1, store.list("dynamic", dynamicOnly).size());
+        assertTrue(store.find("dynamic/my-mixer", path -> path.equals("dynamic/my-mixer.yaml")).isPresent(),
+                "the filter sees the file name with its extension");
     }
 
     @Test
     void findsByIdOrBareName() throws Exception {
-        assertEquals("Volume Boost", store.find("oneshot/double_volume").orElseThrow().name());
-        assertEquals("oneshot/double_volume", store.find("double_volume").orElseThrow().id());
-        assertEquals("dynamic/my-mixer", store.find("dynamic/my-mixer.yaml").orElseThrow().id());
-        assertTrue(store.find("oneshot/missing").isEmpty());
+        assertEquals("Volume Boost", store.find("oneshot/double_volume", ALL).orElseThrow().name());
+        assertEquals("oneshot/double_volume", store.find("double_volume", ALL).orElseThrow().id());
+        assertEquals("dynamic/my-mixer", store.find("dynamic/my-mixer.yaml", ALL).orElseThrow().id());
+        assertTrue(store.find("oneshot/missing", ALL).isEmpty());
     }
 
     @Test
     void refusesTraversalAndUnknownFolders() {
         for (String id : List.of("../secret", "oneshot/../../secret", "oneshot/..", "etc/passwd", "/secret",
                 "oneshot/.hidden", "user/a/b", "", "oneshot\\x")) {
-            SampleException e = assertThrows(SampleException.class, () -> store.find(id), id);
+            SampleException e = assertThrows(SampleException.class, () -> store.find(id, ALL), id);
             assertEquals(400, e.status(), id);
         }
     }
@@ -83,8 +88,8 @@ class SampleStoreTest {
         } catch (UnsupportedOperationException | java.io.IOException e) {
             return;
         }
-        assertTrue(store.find("user/link").isEmpty());
-        assertTrue(store.list("oneshot").stream().noneMatch(s -> s.id().equals("user/link")));
+        assertTrue(store.find("user/link", ALL).isEmpty());
+        assertTrue(store.list("oneshot", ALL).stream().noneMatch(s -> s.id().equals("user/link")));
     }
 
     @Test
@@ -119,13 +124,16 @@ class SampleStoreTest {
     @Test
     void deletesOnlyUserSamples() throws Exception {
         store.save("mine", "", "steps: []\n", false, false);
-        assertEquals(403, assertThrows(SampleException.class, () -> store.delete("oneshot/double_volume")).status());
-        assertEquals(403, assertThrows(SampleException.class, () -> store.delete("mine")).status());
-        assertEquals(400, assertThrows(SampleException.class, () -> store.delete("user/../oneshot/double_volume")).status());
-        store.delete("user/mine");
+        assertEquals(403, assertThrows(SampleException.class, () -> store.delete("oneshot/double_volume", ALL)).status());
+        assertEquals(403, assertThrows(SampleException.class, () -> store.delete("mine", ALL)).status());
+        assertEquals(400, assertThrows(SampleException.class, () -> store.delete("user/../oneshot/double_volume", ALL)).status());
+        store.delete("user/mine", ALL);
         assertFalse(Files.exists(root.resolve("user/mine.yml")));
-        assertEquals(404, assertThrows(SampleException.class, () -> store.delete("user/mine")).status());
+        assertEquals(404, assertThrows(SampleException.class, () -> store.delete("user/mine", ALL)).status());
         assertTrue(Files.exists(root.resolve("oneshot/double_volume.yml")));
+        store.save("kept", "", "steps: []\n", false, false);
+        assertEquals(404, assertThrows(SampleException.class, () -> store.delete("user/kept", path -> false)).status());
+        assertTrue(Files.exists(root.resolve("user/kept.yml")), "a sample the role may not see is not deleted");
     }
 
     @Test
@@ -144,7 +152,7 @@ class SampleStoreTest {
         try (var entries = Files.list(repository.resolve("oneshot"))) {
             files = entries.filter(file -> file.toString().endsWith(".yml")).count();
         }
-        List<SamplePipeline> oneshot = new SampleStore(repository, path -> true).list("oneshot");
+        List<SamplePipeline> oneshot = new SampleStore(repository).list("oneshot", ALL);
         assertEquals(files, oneshot.stream().filter(s -> s.id().startsWith("oneshot/")).count());
         assertTrue(oneshot.stream().noneMatch(SamplePipeline::isFragment), oneshot.toString());
     }

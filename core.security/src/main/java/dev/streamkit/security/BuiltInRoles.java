@@ -1,0 +1,44 @@
+package dev.streamkit.security;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * StreamKit's two built-in roles, used when {@code [permissions.roles]} is empty and kept for names it
+ * does not configure: {@code admin} may do everything; {@code user} may run, list, modify and tune its
+ * own sessions and manage samples and assets, but not load or delete plugins, nor touch other roles'
+ * sessions, and only with the node kinds StreamKit deems safe (no {@code core::file_writer}, no HTTP fetcher).
+ */
+public final class BuiltInRoles {
+
+    /** The {@code admin} role's name (StreamKit's default role). */
+    public static final String ADMIN_NAME = "admin";
+    /** The {@code user} role's name. */
+    public static final String USER_NAME = "user";
+
+    /** Every permission; every allowlist {@code *}. */
+    public static final PermissionSet ADMIN = new PermissionSet(EnumSet.allOf(Permission.class),
+            Allowlist.ALL, Allowlist.ALL, Allowlist.ALL, Allowlist.ALL);
+
+    /** StreamKit's {@code user}. */
+    public static final PermissionSet USER = new PermissionSet(
+            EnumSet.complementOf(EnumSet.of(Permission.LOAD_PLUGINS, Permission.DELETE_PLUGINS, Permission.ACCESS_ALL_SESSIONS)),
+            Allowlist.of("oneshot/*.yml", "oneshot/*.yaml", "dynamic/*.yml", "dynamic/*.yaml", "user/*.yml", "user/*.yaml"),
+            Allowlist.of("audio::*", "containers::*", "transport::moq::*",
+                    "core::passthrough", "core::file_reader", "core::pacer", "core::json_serialize", "core::text_chunker",
+                    "core::script", "core::telemetry_tap", "core::telemetry_out", "core::sink", "plugin::*"),
+            Allowlist.of("plugin::*"),
+            Allowlist.of("samples/audio/system/*", "samples/audio/user/*"));
+
+    private BuiltInRoles() {
+    }
+
+    /** {@code admin} and {@code user}, by name. */
+    public static Map<String, PermissionSet> all() {
+        Map<String, PermissionSet> roles = new LinkedHashMap<>();
+        roles.put(ADMIN_NAME, ADMIN);
+        roles.put(USER_NAME, USER);
+        return roles;
+    }
+}

@@ -7,7 +7,7 @@
 # per session-tick against the codec floor (~95 us per tick, shared/spec/performance.md; budget <= 1.5x)
 # and the CPU % of 2 cores (budget: 100 sessions under 50 %). Then destroys the sessions.
 # Missed 20 ms deadlines need engine support that does not exist yet: reported as not measured.
-# Usage: [SK_BENCH_NO_BUILD=1] bench/sessions.sh [N...]   (needs ffmpeg, espeak-ng, curl, jq; loopback only)
+# Usage: [SK_BENCH_NO_BUILD=1 [SK_BENCH_JAVA_OPTS=...]] bench/sessions.sh [N...]   (needs ffmpeg, espeak-ng, curl, jq; loopback only)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 counts=("$@"); (( ${#counts[@]} )) || counts=(10 50 100)
@@ -37,7 +37,8 @@ ffmpeg -v error -y -stream_loop -1 -i "$work/raw.wav" -t 60 -af volume=0.35 -ac 
 # sources changed, e.g. while other work is in progress in the tree).
 if [[ "${SK_BENCH_NO_BUILD:-0}" == 1 ]]; then
   dist="$root/distribution/target"
-  launch=(java -Dskit.data="$work/data" -Dskit.deploy="$work/deploy" -Dskit.bundles="$dist/export/skit" \
+  # shellcheck disable=SC2206 # SK_BENCH_JAVA_OPTS: extra JVM options, e.g. a flight recording
+  launch=(java ${SK_BENCH_JAVA_OPTS:-} -Dskit.data="$work/data" -Dskit.deploy="$work/deploy" -Dskit.bundles="$dist/export/skit" \
       -cp "$dist/lib/*" dev.streamkit.launcher.Skit serve)
 else
   launch=("$root/skit" serve)

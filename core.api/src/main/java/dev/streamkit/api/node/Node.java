@@ -16,8 +16,11 @@ import dev.streamkit.api.packet.Packet;
  * <ul>
  *   <li>A {@link Invocation#NON_BLOCKING} node fed by one upstream runs inline on the upstream's thread:
  *       {@code send} is a method call and backpressure is the call stack. It must not block or sleep.</li>
- *   <li>A {@link Invocation#BLOCKING} node (codecs, models, file or network I/O), or one fed by several
+ *   <li>A {@link Invocation#BLOCKING} node (models, file or network I/O, sleeps), or one fed by several
  *       upstreams, gets a bounded mailbox drained by a pooled worker; control messages overtake packets.</li>
+ *   <li>A {@link Invocation#COMPUTE} node (codecs) does CPU work without ever waiting: a live session runs
+ *       it inline, as a real-time chain is cheapest on one thread; a oneshot run gives it a mailbox so a
+ *       batch job spreads over the cores.</li>
  *   <li>A source (a node without inputs) starts producing in {@link #onStart} once the whole graph is
  *       ready, and returns when it is done or cancelled.</li>
  * </ul>
@@ -44,7 +47,12 @@ public interface Node {
         /** Cheap, never blocks: runs inline on the caller's thread. */
         NON_BLOCKING,
         /** May block or take long: runs on a pooled worker behind a bounded mailbox. */
-        BLOCKING
+        BLOCKING,
+        /**
+         * CPU-bound (tens of microseconds a packet), never waits for I/O or time: inline in live sessions,
+         * behind a mailbox in oneshot runs. Since 1.1.
+         */
+        COMPUTE
     }
 
     /** The scheduling this node needs; constant for the node's life. */

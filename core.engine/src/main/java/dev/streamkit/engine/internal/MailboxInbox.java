@@ -1,9 +1,7 @@
 package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.packet.Packet;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,13 +19,13 @@ final class MailboxInbox implements Inbox {
 
     private final NodeSlot slot;
     private final RunContext run;
-    private final ArrayBlockingQueue<Envelope> queue;
+    private final BoundedQueue<Envelope> queue;
     private final AtomicBoolean draining = new AtomicBoolean();
 
     MailboxInbox(NodeSlot slot, RunContext run, int capacity) {
         this.slot = slot;
         this.run = run;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new BoundedQueue<>(capacity);
     }
 
     @Override
@@ -52,7 +50,7 @@ final class MailboxInbox implements Inbox {
 
     private void enqueue(Envelope envelope) {
         try {
-            while (!queue.offer(envelope, OFFER_SLICE_MS, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(envelope, OFFER_SLICE_MS)) {
                 if (run.isCancelled()) throw new CancellationException("pipeline cancelled");
             }
         } catch (InterruptedException e) {

@@ -47,7 +47,7 @@ public final class OneshotExecution implements OneshotRun, RunContext {
         this.deadline = deadline;
         this.onEnd = onEnd;
         this.tasks = new TaskTracker(pool, cancelled::get, this::closeIfEnded);
-        this.graph = new SlotGraph(plan.values(), files, null, this, mailboxCapacity);
+        this.graph = new SlotGraph(plan.values(), files, null, this, mailboxCapacity, false);
         graph.wire(pipeline.connections());
         remaining.set(graph.slots().size());
     }

@@ -58,7 +58,7 @@ public final class SessionExecution implements Session, RunContext {
         this.states = new NodeStates(info.id(), listeners);
         this.stats = new NodeStatsPublisher(info.id(), listeners);
         for (String id : plan.keySet()) states.initializing(id);
-        SlotGraph slots = new SlotGraph(plan.values(), files, info.id(), this, settings.nodeInputCapacity());
+        SlotGraph slots = new SlotGraph(plan.values(), files, info.id(), this, settings.nodeInputCapacity(), true);
         slots.wire(pipeline.connections());
         this.graph = new LiveGraph(this, new GraphModel(planner, plan, pipeline), slots, files, listeners, states, stats, pipeline);
     }

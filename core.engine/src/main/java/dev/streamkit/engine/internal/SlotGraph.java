@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * The nodes of one run (oneshot or session) in their slots, wired by the pipeline's connections: shared
  * by both engines. A non-blocking node fed by at most one connection runs inline (on its upstream's
- * thread); a blocking or bidirectional node, or one with several upstreams, gets a bounded mailbox. In a
- * live session a node that gains a second upstream moves to a mailbox ({@link #upstreamAdded}), never back.
- * Best-effort connections get a {@link BestEffortLink}.
+ * thread), and so does a compute node in a live session; a blocking or bidirectional node, or one with
+ * several upstreams, gets a bounded mailbox. In a live session a node that gains a second upstream moves
+ * to a mailbox ({@link #upstreamAdded}), never back. Best-effort connections get a {@link BestEffortLink}.
  */
 final class SlotGraph {
 
@@ -25,12 +25,15 @@ final class SlotGraph {
     private final Map<String, String> upstreamOf = new HashMap<>();
     private final RunContext run;
     private final int mailboxCapacity;
+    /** A live session (COMPUTE nodes inline) rather than a oneshot run (COMPUTE nodes behind mailboxes). */
+    private final boolean live;
 
     /** Creates every planned node; on failure closes those created so far and reports the client-facing error. */
-    SlotGraph(Collection<PlannedNode> plan, FilePolicy files, String sessionId, RunContext run, int mailboxCapacity)
-            throws PipelineException {
+    SlotGraph(Collection<PlannedNode> plan, FilePolicy files, String sessionId, RunContext run, int mailboxCapacity,
+              boolean live) throws PipelineException {
         this.run = run;
         this.mailboxCapacity = mailboxCapacity;
+        this.live = live;
         for (PlannedNode planned : plan) {
             try {
                 slots.put(planned.id(), create(planned, files, sessionId, run));
@@ -98,8 +101,9 @@ final class SlotGraph {
 
     private Inbox inboxFor(NodeSlot slot, int upstreams) {
         if (slot.isSource()) return new SourceInbox();
-        Node node = slot.node();
-        boolean inline = node.invocation() == Node.Invocation.NON_BLOCKING && upstreams <= 1 && !slot.bidirectional();
+        Node.Invocation invocation = slot.node().invocation();
+        boolean cheap = invocation == Node.Invocation.NON_BLOCKING || (live && invocation == Node.Invocation.COMPUTE);
+        boolean inline = cheap && upstreams <= 1 && !slot.bidirectional();
         return inline ? new InlineInbox(slot, run) : new MailboxInbox(slot, run, mailboxCapacity);
     }
 

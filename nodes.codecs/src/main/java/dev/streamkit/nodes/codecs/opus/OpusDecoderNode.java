@@ -36,7 +36,7 @@ final class OpusDecoderNode implements Node {
 
     @Override
     public Invocation invocation() {
-        return Invocation.BLOCKING;
+        return Invocation.COMPUTE;
     }
 
     /** Packets skipped as invalid so far. */

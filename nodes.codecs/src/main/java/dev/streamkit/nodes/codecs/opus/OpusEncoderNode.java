@@ -37,7 +37,7 @@ final class OpusEncoderNode implements Node {
 
     @Override
     public Invocation invocation() {
-        return Invocation.BLOCKING;
+        return Invocation.COMPUTE;
     }
 
     @Override

@@ -72,6 +72,10 @@ public interface Node {
     default void onControl(ControlMessage message, Outputs out) throws Exception {
     }
 
+    /** A timer requested with {@link Outputs#wakeAt} is due. Since 1.1. */
+    default void onTimer(Outputs out) throws Exception {
+    }
+
     /** The stream on {@code inputPin} ended. The default finishes the node. */
     default void onInputEnd(String inputPin, Outputs out) throws Exception {
         out.finish();

@@ -34,4 +34,26 @@ public interface Outputs {
      */
     default void telemetry(TelemetryEvent event) {
     }
+
+    /**
+     * Asks the engine to call {@link Node#onTimer} once, at or shortly after {@code deadlineNanos}
+     * ({@link System#nanoTime()} terms), from one of its timer threads and never concurrently with the
+     * node's other calls; a later request replaces an earlier one. Timers replace sleeping: a paced node
+     * sleeping on a thread costs a thread switch per packet, a timer costs a share of one wheel tick.
+     * Since 1.1.
+     *
+     * @return false when this engine (or test double) has no timers: the node must wait by itself
+     */
+    default boolean wakeAt(long deadlineNanos) {
+        return false;
+    }
+
+    /**
+     * Stops ({@code true}) or resumes the delivery of packets to this node; control messages still arrive.
+     * While paused, packets wait in the node's mailbox and upstream backs up behind it, so a node holding a
+     * packet until its timer fires exerts backpressure without blocking a thread. Only mailbox-fed nodes
+     * ({@link Node.Invocation#BLOCKING}) can be paused; for others this does nothing. Since 1.1.
+     */
+    default void pauseInput(boolean paused) {
+    }
 }

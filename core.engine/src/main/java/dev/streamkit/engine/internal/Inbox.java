@@ -20,4 +20,15 @@ interface Inbox {
      */
     default void controlPending() {
     }
+
+    /**
+     * The node's input was resumed ({@code Outputs.pauseInput(false)}) outside a timer call: deliver what
+     * waits. After a timer call the slot calls {@link #afterTimer} instead.
+     */
+    default void inputResumed() {
+    }
+
+    /** A timer call just ended on the current (timer) thread: deliver what waits, here, if input is not paused. */
+    default void afterTimer() {
+    }
 }

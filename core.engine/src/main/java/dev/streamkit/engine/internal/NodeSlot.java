@@ -55,6 +55,12 @@ final class NodeSlot implements Outputs {
     private volatile Thread sourceThread;
     private volatile Inbox inbox;
     private volatile boolean failed;
+    /** Packets wait in the mailbox while true ({@code Outputs.pauseInput}). */
+    private volatile boolean inputPaused;
+    /** True while {@code onTimer} runs: a resume then drains on the timer thread, after the call. */
+    private volatile boolean firingTimer;
+    /** The pending {@code wakeAt} timer, replaced by the next request. */
+    private volatile TimerWheel.Timer timer;
 
     private final boolean source;
     private final boolean bidirectional;
@@ -329,6 +335,59 @@ final class NodeSlot implements Outputs {
     @Override
     public void state(NodeState state) {
         run.slotState(this, state);
+    }
+
+    /**
+     * Schedules {@link #fireTimer} on the engine's wheel, replacing a pending timer. Sources cannot use
+     * timers: their {@code onStart} runs outside the slot's lock, so a timer call could overlap it.
+     */
+    @Override
+    public boolean wakeAt(long deadlineNanos) {
+        TimerWheel timers = run.timers();
+        if (timers == null || source) return false;
+        if (done.get()) return true;
+        TimerWheel.Timer previous = timer;
+        timer = timers.schedule(this, deadlineNanos, this::fireTimer);
+        if (previous != null) previous.cancel();
+        return true;
+    }
+
+    @Override
+    public void pauseInput(boolean paused) {
+        if (inputPaused == paused) return;
+        inputPaused = paused;
+        Inbox current = inbox;
+        if (!paused && !firingTimer && current != null) current.inputResumed();
+    }
+
+    boolean isInputPaused() {
+        return inputPaused;
+    }
+
+    /** A timer is due: calls {@code onTimer} under the slot's lock, then lets the inbox deliver on this thread. */
+    void fireTimer() {
+        if (done.get() || run.isCancelled()) return;
+        calls.lock();
+        try {
+            if (done.get()) return;
+            firingTimer = true;
+            drainControls();
+            inside.incrementAndGet();
+            try {
+                node.onTimer(this);
+            } catch (Exception | LinkageError | AssertionError e) {
+                if (!(e instanceof CancellationException)) fail(asNodeException(e));
+            } finally {
+                inside.decrementAndGet();
+            }
+        } catch (CancellationException ending) {
+            return;
+        } finally {
+            firingTimer = false;
+            calls.unlock();
+        }
+        Inbox current = inbox;
+        if (current != null) current.afterTimer();
     }
 
     @Override

@@ -26,6 +26,11 @@ interface RunContext {
     default void slotTelemetry(NodeSlot slot, TelemetryEvent event) {
     }
 
+    /** The engine's timers for {@code Outputs.wakeAt}, or {@code null} when this run has none. */
+    default TimerWheel timers() {
+        return null;
+    }
+
     /** The slot handed one more packet to its node (for packet-count driven stats). */
     default void slotReceived(NodeSlot slot) {
     }

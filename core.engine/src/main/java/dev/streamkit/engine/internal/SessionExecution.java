@@ -38,6 +38,7 @@ public final class SessionExecution implements Session, RunContext {
     private final SessionInfo info;
     private final SessionListeners listeners;
     private final TaskTracker tasks;
+    private final TimerWheel wheel;
     private final FilePolicy files;
     private final NodeStates states;
     private final NodeStatsPublisher stats;
@@ -50,8 +51,10 @@ public final class SessionExecution implements Session, RunContext {
 
     /** Creates and wires every node (all {@code Initializing}); on failure closes those created so far. */
     public SessionExecution(SessionInfo info, Pipeline pipeline, Map<String, PlannedNode> plan, SessionSettings settings,
-                            Executor pool, SessionListeners listeners, GraphPlanner planner) throws PipelineException {
+                            Executor pool, TimerWheel wheel, SessionListeners listeners, GraphPlanner planner)
+            throws PipelineException {
         this.info = info;
+        this.wheel = wheel;
         this.files = settings.files();
         this.listeners = listeners;
         this.tasks = new TaskTracker(pool, cancelled::get, this::onIdle);
@@ -107,6 +110,11 @@ public final class SessionExecution implements Session, RunContext {
     @Override
     public boolean isCancelled() {
         return cancelled.get();
+    }
+
+    @Override
+    public TimerWheel timers() {
+        return wheel;
     }
 
     @Override

@@ -36,6 +36,7 @@ public final class SessionRegistry implements SessionManager {
     private final SessionSettings settings;
     private final Executor pool;
     private final ScheduledExecutorService timer;
+    private final TimerWheel wheel;
     /** Guarded by itself; insertion order = creation order. */
     private final Map<String, SessionExecution> sessions = new LinkedHashMap<>();
     /** Names being created, reserved so that two concurrent creates cannot take one name. */
@@ -47,14 +48,16 @@ public final class SessionRegistry implements SessionManager {
      * @param suggestions kind → close known kinds, for the unknown-kind message
      * @param pool        runs the nodes' tasks
      * @param timer       runs the periodic stats publication
+     * @param wheel       the nodes' timers ({@code Outputs.wakeAt})
      */
     public SessionRegistry(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions,
-                           SessionSettings settings, Executor pool, ScheduledExecutorService timer) {
+                           SessionSettings settings, Executor pool, ScheduledExecutorService timer, TimerWheel wheel) {
         this.factories = factories;
         this.suggestions = suggestions;
         this.settings = settings;
         this.pool = pool;
         this.timer = timer;
+        this.wheel = wheel;
     }
 
     @Override
@@ -66,7 +69,7 @@ public final class SessionRegistry implements SessionManager {
         reserve(chosen);
         try {
             SessionInfo info = new SessionInfo(id, chosen, Instant.now().truncatedTo(ChronoUnit.MICROS), createdBy);
-            SessionExecution execution = new SessionExecution(info, pipeline, plan, settings, pool, listeners,
+            SessionExecution execution = new SessionExecution(info, pipeline, plan, settings, pool, wheel, listeners,
                     new GraphPlanner(factories, suggestions, false));
             synchronized (sessions) {
                 sessions.put(id, execution);

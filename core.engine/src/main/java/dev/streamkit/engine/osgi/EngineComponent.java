@@ -14,6 +14,7 @@ import dev.streamkit.engine.SessionManager;
 import dev.streamkit.engine.internal.EngineProfile;
 import dev.streamkit.engine.internal.FilePolicy;
 import dev.streamkit.engine.internal.SessionSettings;
+import dev.streamkit.engine.internal.TimerWheel;
 import dev.streamkit.engine.internal.SessionRegistry;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -51,9 +52,12 @@ public final class EngineComponent implements Engine {
 
     private ExecutorService pool;
     private ScheduledExecutorService timer;
+    private TimerWheel wheel;
     private OneshotRunner oneshots;
     private SessionRegistry sessions;
 
+    /** Threads running node timers: one per core of the target machine (paced chains run on them). */
+    private static final int TIMER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** StreamKit's per-node shutdown grace when a session is destroyed. */
     private static final Duration SESSION_GRACE = Duration.ofSeconds(2);
 
@@ -71,6 +75,7 @@ public final class EngineComponent implements Engine {
     void activate() {
         pool = Executors.newCachedThreadPool(named("skit-node"));
         timer = Executors.newSingleThreadScheduledExecutor(named("skit-timer"));
+        wheel = new TimerWheel(TIMER_THREADS, "skit-pacing");
         Path workDir = Path.of("").toAbsolutePath();
         oneshots = new OneshotRunner(registry, config, workDir, pool, timer);
         SessionSettings settings = new SessionSettings(
@@ -78,7 +83,7 @@ public final class EngineComponent implements Engine {
                 EngineProfile.nodeInputCapacity(config.engine), config.permissions.maxConcurrentSessions, SESSION_GRACE,
                 SessionSettings.STATS_INTERVAL);
         sessions = new SessionRegistry(kind -> registry.lookup(kind).map(RegisteredKind::factory).orElse(null),
-                registry::closeMatches, settings, pool, timer);
+                registry::closeMatches, settings, pool, timer, wheel);
     }
 
     @Deactivate
@@ -86,6 +91,7 @@ public final class EngineComponent implements Engine {
         sessions.destroyAll();
         pool.shutdownNow();
         timer.shutdownNow();
+        wheel.close();
     }
 
     @Override

@@ -55,6 +55,8 @@ class SessionSchedulingTest {
     private final Set<String> sourceThreads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inside = new AtomicInteger();
     private final AtomicInteger maxInside = new AtomicInteger();
+    private final AtomicInteger timedInside = new AtomicInteger();
+    private final AtomicInteger timedMax = new AtomicInteger();
     /** Events for the session, in order: {@code state <node> <state>} and {@code stats <node> <received>/<sent>}. */
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final Map<String, List<NodeStats>> stats = new ConcurrentHashMap<>();
@@ -95,6 +97,35 @@ class SessionSchedulingTest {
 
                     public void onInputEnd(String pin, Outputs out) {
                         probeLog.add("end:" + pin);
+                    }
+                });
+        register(NodeDefinition.builder("test::timed").input(InputPin.one("in", bin)).output(OutputPin.broadcast("out", bin))
+                .build(), params -> new Node() {
+                    private Packet held;
+                    private long due = System.nanoTime();
+
+                    public Invocation invocation() {
+                        return Invocation.BLOCKING;
+                    }
+
+                    public void onPacket(String pin, Packet packet, Outputs out) {
+                        timedMax.accumulateAndGet(timedInside.incrementAndGet(), Math::max);
+                        held = packet;
+                        due += 2_000_000L; // one packet every 2 ms
+                        out.pauseInput(true);
+                        if (!out.wakeAt(due)) throw new AssertionError("sessions have timers");
+                        timedInside.decrementAndGet();
+                    }
+
+                    public void onTimer(Outputs out) {
+                        timedMax.accumulateAndGet(timedInside.incrementAndGet(), Math::max);
+                        probeThreads.add(Thread.currentThread().getName());
+                        if (System.nanoTime() < due - TimerWheel.SLACK_NANOS) probeLog.add("early");
+                        Packet release = held;
+                        held = null;
+                        timedInside.decrementAndGet(); // the probe downstream runs inside this call
+                        out.send("out", release);
+                        out.pauseInput(false);
                     }
                 });
         register(NodeDefinition.builder("core::file_reader")
@@ -203,6 +234,25 @@ class SessionSchedulingTest {
         int finalStats = events.indexOf("stats src 0/2500");
         assertTrue(finalStats >= 0 && finalStats < events.indexOf("state src {Stopped={reason=completed}}"),
                 "the source's final counters come before its Stopped state: " + events);
+    }
+
+    @Test
+    void aTimerPacedNodeReleasesEveryPacketInOrderFromTheWheelWithoutConcurrentCalls() throws Exception {
+        session("""
+                nodes:
+                  src: { kind: test::burst, params: { count: 300 } }
+                  timed: { kind: test::timed, needs: src }
+                  probe: { kind: test::probe, needs: timed }
+                """);
+        long start = System.nanoTime();
+        await(() -> packets("in") == 300, "300 packets through the timed node");
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(elapsedMs >= 550, "300 packets at 2 ms each took only " + elapsedMs + " ms");
+        assertEquals(1, timedMax.get(), "timer and packet calls never overlapped");
+        assertEquals(1, maxInside.get(), "the probe was never called concurrently");
+        assertTrue(!probeLog.contains("early"), "a timer fired before its deadline");
+        assertTrue(probeThreads.stream().allMatch(name -> name.startsWith("test-session-wheel")),
+                "the paced chain ran on the timer threads: " + probeThreads);
     }
 
     @Test

@@ -21,6 +21,8 @@ final class TestSessions {
         return thread;
     });
 
+    private static final TimerWheel WHEEL = new TimerWheel(2, "test-session-wheel");
+
     private TestSessions() {
     }
 
@@ -28,6 +30,6 @@ final class TestSessions {
                                     Integer maxSessions, Executor pool) {
         SessionSettings settings = new SessionSettings(new FilePolicy(Path.of("."), List.of(), List.of()), 4, maxSessions,
                 Duration.ofSeconds(2), STATS_INTERVAL);
-        return new SessionRegistry(factories, suggestions, settings, pool, TIMER);
+        return new SessionRegistry(factories, suggestions, settings, pool, TIMER, WHEEL);
     }
 }

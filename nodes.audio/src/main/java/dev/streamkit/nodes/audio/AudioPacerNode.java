@@ -16,14 +16,16 @@ import java.util.concurrent.CancellationException;
  * continuous (MoQ and WebRTC receivers underflow otherwise).
  *
  * <p>Timing: frame {@code n} is due at {@code start + (audio before it) / speed} on the monotonic clock
- * ({@link PacingClock}); {@code onPacket} sleeps until then (sliced, cancellation-aware). The timeline
- * starts at the first frame, or at creation when an initial format is given.
+ * ({@link PacingClock}). The timeline starts at the first frame, or at creation when an initial format is
+ * given. Where the engine has timers (live sessions), a frame that is not due yet is held, the node's
+ * input is paused and an engine timer releases it ({@link Outputs#wakeAt}): no thread sleeps. Elsewhere
+ * {@code onPacket} sleeps until the frame is due (sliced, cancellation-aware).
  *
  * <p>Silence: a frame slot that elapsed completely without audio becomes a silence frame of the last
  * format seen (or the initial format), as long as the previous frame, or 20 ms for the initial format.
- * NOTE: the engine calls a node only on packets, control and end, so silence is emitted retroactively:
- * the slots of a stall go out, in one go, when the next frame arrives or the input ends. A timer-driven
- * engine hook would make them live. Without {@code generate_silence}, a frame more than
+ * With timers the silence is live: a timer set one slot past each release emits it as the slot ends.
+ * Without timers (and before the first frame) it is emitted retroactively, in one go, when the next frame
+ * arrives or the input ends. Without {@code generate_silence}, a frame more than
  * {@value #LATE_RESET_MS} ms late restarts the timeline instead of being followed by a catch-up burst.
  *
  * <p>Missed deadlines: an input frame released more than its own duration after it was due is counted
@@ -55,6 +57,10 @@ final class AudioPacerNode implements Node {
     private volatile boolean shutDown;
     private boolean started;
     private SilenceFrames silence;
+    /** The frame waiting for its timer (input paused meanwhile), or {@code null}. */
+    private AudioFrame held;
+    /** When the pending silence timer was asked for: a timer may fire slightly early, the slot counts as over. */
+    private long silenceWakeNanos;
 
     AudioPacerNode(Params params, long nowNanos) {
         this.speed = readSpeed(params, DEFAULT_SPEED);
@@ -87,15 +93,48 @@ final class AudioPacerNode implements Node {
         } else if (now - clock.dueNanos() > LATE_RESET_MS * 1_000_000L) {
             clock.restart(now);
         }
+        if (clock.dueNanos() > now && out.wakeAt(clock.dueNanos())) {
+            held = frame;
+            out.pauseInput(true);
+            return;
+        }
         if (!PacingClock.sleepUntil(clock.dueNanos(), () -> out.isCancelled() || shutDown)) {
             if (shutDown) return;
             throw new CancellationException("audio pacer cancelled while waiting to release a frame");
         }
+        release(frame, out);
+    }
+
+    /** The held frame's time came (release it, resume input), or a slot passed without input (silence). */
+    @Override
+    public void onTimer(Outputs out) {
+        if (shutDown) return;
+        AudioFrame frame = held;
+        if (frame != null) {
+            held = null;
+            release(frame, out);
+            out.pauseInput(false);
+        } else if (generateSilence && silence != null) {
+            fillSilenceUntil(Math.max(System.nanoTime(), silenceWakeNanos), out);
+            scheduleSilence(out);
+        }
+    }
+
+    private void release(AudioFrame frame, Outputs out) {
         long frameNanos = frame.frameCount() * 1_000_000_000L / frame.sampleRate();
         missedDeadlines.released(clock.dueNanos(), System.nanoTime(), frameNanos, out);
         out.send("out", frame);
         if (frame.frameCount() > 0) silence = SilenceFrames.like(frame, silence);
         clock.advance(frameNanos, speed);
+        scheduleSilence(out);
+    }
+
+    /** With timers, wakes when the next slot has passed completely, to fill it with silence if no frame came. */
+    private void scheduleSilence(Outputs out) {
+        if (generateSilence && silence != null) {
+            silenceWakeNanos = clock.dueNanos() + (long) (silence.durationNanos() / speed);
+            out.wakeAt(silenceWakeNanos);
+        }
     }
 
     /** Emits the silence due for the stall before the end, then finishes. */

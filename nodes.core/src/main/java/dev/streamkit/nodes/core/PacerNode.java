@@ -25,8 +25,11 @@ import java.util.concurrent.CancellationException;
  * machine, an upstream that cannot keep up) is a missed deadline: counted and published as telemetry
  * ({@link MissedDeadlines}).
  *
- * <p>Invocation is {@link Invocation#BLOCKING}: {@code onPacket} sleeps until the packet is due, which
- * holds the node's mailbox worker and backpressures upstream. NOTE: the buffering is the engine's mailbox;
+ * <p>Invocation is {@link Invocation#BLOCKING}. Where the engine has timers (live sessions), a packet that
+ * is not due yet is held while the node's input is paused, and an engine timer releases it
+ * ({@link Outputs#wakeAt}): upstream backs up in the mailbox and no thread sleeps. Elsewhere
+ * {@code onPacket} sleeps until the packet is due, holding its mailbox worker. NOTE: the buffering is the
+ * engine's mailbox;
  * the node holds one packet at a time, so {@code buffer_size} is accepted but has no effect yet.
  * Sleeps are sliced ({@link PacingClock#SLICE_NANOS}); cancellation ends them with
  * {@link CancellationException}, as {@link Outputs#send} does.
@@ -50,6 +53,8 @@ final class PacerNode implements Node {
     private boolean started;
     private long lastReturnNanos;
     private int burstLeft;
+    /** The packet waiting for its timer (input paused meanwhile), or {@code null}. */
+    private Packet held;
 
     PacerNode(Params params) {
         this.speed = readSpeed(params, DEFAULT_SPEED);
@@ -70,10 +75,29 @@ final class PacerNode implements Node {
             burstLeft = burstPackets;
             started = true;
         }
+        if (clock.dueNanos() > now && out.wakeAt(clock.dueNanos())) {
+            held = packet;
+            out.pauseInput(true);
+            return;
+        }
         if (!PacingClock.sleepUntil(clock.dueNanos(), () -> out.isCancelled() || shutDown)) {
             if (shutDown) return;
             throw new CancellationException("pacer cancelled while waiting to release a packet");
         }
+        release(packet, out);
+    }
+
+    /** The held packet is due: release it and let the next one in. */
+    @Override
+    public void onTimer(Outputs out) {
+        Packet packet = held;
+        if (packet == null || shutDown) return;
+        held = null;
+        release(packet, out);
+        out.pauseInput(false);
+    }
+
+    private void release(Packet packet, Outputs out) {
         long duration = durationNanos(packet);
         missedDeadlines.released(clock.dueNanos(), System.nanoTime(), duration, out);
         out.send("out", packet);

@@ -1,6 +1,7 @@
 package dev.streamkit.nodes.core;
 
 import dev.streamkit.api.testing.TimedOutputs;
+import dev.streamkit.api.testing.TimerOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -49,6 +50,23 @@ class PacerNodeTest {
 
     private static PacerNode pacer(Map<String, ?> params) {
         return new PacerNode(Params.of(params));
+    }
+
+    @Test
+    void withEngineTimersPacketsAreHeldWhileInputIsPausedInsteadOfSleeping() throws Exception {
+        PacerNode node = pacer(Map.of());
+        TimerOutputs out = new TimerOutputs();
+        List<Packet> input = audioFrames(25);
+        for (Packet p : input) {
+            while (out.paused()) out.fireDueTimer(node);
+            long before = System.nanoTime();
+            node.onPacket("in", p, out);
+            assertTrue(System.nanoTime() - before < 5_000_000L, "onPacket returned at once");
+        }
+        while (out.paused()) out.fireDueTimer(node);
+        assertEquals(input, out.timed.recorded.sent().stream().map(s -> s.packet()).toList(), "order and content unchanged");
+        double last = out.timed.sendTimesMs().get(24);
+        assertTrue(last > 480 * 0.9 && last < 480 * 1.25, "last release at " + last + " ms");
     }
 
     @Test

@@ -219,16 +219,8 @@ final class NodeSlot implements Outputs {
                     controls.clear();
                     return;
                 }
-                inside.incrementAndGet();
-                try {
-                    node.onControl(message, this);
-                } catch (CancellationException cancelled) {
-                    throw cancelled;
-                } catch (Exception | LinkageError | AssertionError e) {
-                    fail(asNodeException(e));
-                } finally {
-                    inside.decrementAndGet();
-                }
+                ControlMessage current = message;
+                invoke(() -> node.onControl(current, this));
             }
         } finally {
             calls.unlock();
@@ -238,17 +230,14 @@ final class NodeSlot implements Outputs {
     /** Runs a source's {@code onStart}; returning without an explicit end counts as finishing. */
     void start() {
         sourceThread = Thread.currentThread();
-        inside.incrementAndGet();
+        if (removed.get()) return;
         try {
-            if (removed.get()) return;
-            node.onStart(this);
-            finish();
+            invoke(() -> {
+                node.onStart(this);
+                finish();
+            });
         } catch (CancellationException cancelled) {
             // The run is ending, or the node was removed; nothing to report.
-        } catch (Exception | LinkageError | AssertionError e) {
-            fail(asNodeException(e));
-        } finally {
-            inside.decrementAndGet();
         }
     }
 
@@ -259,16 +248,7 @@ final class NodeSlot implements Outputs {
         try {
             received.increment();
             drainControls();
-            inside.incrementAndGet();
-            try {
-                node.onPacket(pin, packet, this);
-            } catch (CancellationException cancelled) {
-                throw cancelled;
-            } catch (Exception | LinkageError | AssertionError e) {
-                fail(asNodeException(e));
-            } finally {
-                inside.decrementAndGet();
-            }
+            invoke(() -> node.onPacket(pin, packet, this));
         } finally {
             calls.unlock();
         }
@@ -281,16 +261,7 @@ final class NodeSlot implements Outputs {
         calls.lock();
         try {
             drainControls();
-            inside.incrementAndGet();
-            try {
-                node.onInputEnd(pin, this);
-            } catch (CancellationException cancelled) {
-                throw cancelled;
-            } catch (Exception | LinkageError | AssertionError e) {
-                fail(asNodeException(e));
-            } finally {
-                inside.decrementAndGet();
-            }
+            invoke(() -> node.onInputEnd(pin, this));
         } finally {
             calls.unlock();
         }
@@ -372,14 +343,7 @@ final class NodeSlot implements Outputs {
             if (done.get()) return;
             firingTimer = true;
             drainControls();
-            inside.incrementAndGet();
-            try {
-                node.onTimer(this);
-            } catch (Exception | LinkageError | AssertionError e) {
-                if (!(e instanceof CancellationException)) fail(asNodeException(e));
-            } finally {
-                inside.decrementAndGet();
-            }
+            invoke(() -> node.onTimer(this));
         } catch (CancellationException ending) {
             return;
         } finally {
@@ -402,6 +366,29 @@ final class NodeSlot implements Outputs {
             for (Link link : links) dropped += link.dropped();
         }
         return dropped;
+    }
+
+    /** One call into the node, by a caller holding the lock or owning the source thread. */
+    @FunctionalInterface
+    private interface NodeCall {
+        void run() throws Exception;
+    }
+
+    /**
+     * Makes one call into the node, counted for {@link #awaitIdle}: its failure fails the node, while a
+     * {@link CancellationException} (the run ends, the node was removed) goes on to the caller.
+     */
+    private void invoke(NodeCall call) {
+        inside.incrementAndGet();
+        try {
+            call.run();
+        } catch (CancellationException cancelled) {
+            throw cancelled;
+        } catch (Exception | LinkageError | AssertionError e) {
+            fail(asNodeException(e));
+        } finally {
+            inside.decrementAndGet();
+        }
     }
 
     private static NodeException asNodeException(Throwable e) {

@@ -26,7 +26,6 @@ import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionListener;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -140,14 +138,6 @@ class SessionGraphOpsTest {
         return sessions.create("g", new PipelineCompiler(k -> false).compile(yaml));
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(5);
-        }
-    }
-
     private int count(String sink) {
         List<Integer> values = collected.get(sink);
         return values == null ? 0 : values.size();
@@ -216,12 +206,12 @@ class SessionGraphOpsTest {
                   src: { kind: test::ticks }
                   sink: { kind: test::collect, params: { name: first }, needs: src }
                 """);
-        await(() -> count("first") >= 3, "first packets");
+        TestSessions.await(() -> count("first") >= 3, "first packets");
         s.addNode("gain", "test::scale", Map.of("factor", 3));
         s.addNode("second", "test::collect", Map.of("name", "second"));
         s.connect("gain", "out", "second", "in", null);
         s.connect("src", "out", "gain", "in", ConnectionMode.BEST_EFFORT);
-        await(() -> count("second") >= 3, "packets through the new path");
+        TestSessions.await(() -> count("second") >= 3, "packets through the new path");
         assertTrue(collected.get("second").stream().allMatch(v -> v == 3), collected.toString());
         assertEquals(4, s.pipeline().nodes().size());
         assertEquals(3, s.pipeline().connections().size());
@@ -231,21 +221,21 @@ class SessionGraphOpsTest {
         int closedBefore = closes.get();
         s.removeNode("gain");
         assertEquals(closedBefore + 1, closes.get(), "gain closed once");
-        await(() -> ends.containsKey("second"), "end-of-stream at the only input fed by the removed node");
+        TestSessions.await(() -> ends.containsKey("second"), "end-of-stream at the only input fed by the removed node");
         assertEquals(List.of("src", "sink", "second"), List.copyOf(s.pipeline().nodes().keySet()));
         assertEquals(1, s.pipeline().connections().size());
         assertFalse(s.nodeStates().containsKey("gain"));
         assertTrue(events.contains("noderemoved gain"), events.toString());
         assertTrue(events.contains("connectionremoved gain.out -> second.in"), events.toString());
         int first = count("first");
-        await(() -> count("first") > first + 2, "the original path keeps flowing");
+        TestSessions.await(() -> count("first") > first + 2, "the original path keeps flowing");
 
         s.addNode("src2", "test::ticks", null); // a new source starts at once
         s.addNode("third", "test::collect", Map.of("name", "third"));
         s.connect("src2", "out", "third", "in", null);
-        await(() -> count("third") >= 2, "the added source runs");
+        TestSessions.await(() -> count("third") >= 2, "the added source runs");
         s.removeNode("src2");
-        await(() -> ends.containsKey("third"), "third ended");
+        TestSessions.await(() -> ends.containsKey("third"), "third ended");
         sessions.destroy("g");
         assertEquals(closedBefore + 3, closes.get(), "src and src2 closed once each, gain not again");
     }
@@ -271,7 +261,7 @@ class SessionGraphOpsTest {
                 new GraphOperation.Connect("g", "out", "c2", "in", null),
                 new GraphOperation.Connect("src", "out", "g", "in", null)));
         assertTrue(s.validateBatch(List.of(new GraphOperation.RemoveNode("g"))).isEmpty());
-        await(() -> count("b2") >= 2, "batch-added path flows");
+        TestSessions.await(() -> count("b2") >= 2, "batch-added path flows");
         assertFalse(events.stream().anyMatch(e -> e.startsWith("nodeadded")), "batches send no per-op events");
     }
 }

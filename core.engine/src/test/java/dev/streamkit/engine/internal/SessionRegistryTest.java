@@ -32,7 +32,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,14 +124,6 @@ class SessionRegistryTest {
         return compiler.compile(text);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(5);
-        }
-    }
-
     @Test
     void fanOutDeliversToBothBranchesAndNodesReachStopped() throws Exception {
         SessionRegistry sessions = registry(null);
@@ -142,7 +133,7 @@ class SessionRegistryTest {
                   a: { kind: test::collect, needs: src }
                   b: { kind: test::collect, needs: src }
                 """));
-        await(() -> session.nodeStates().values().stream().allMatch(s -> s.equals(NodeState.stopped("completed"))),
+        TestSessions.await(() -> session.nodeStates().values().stream().allMatch(s -> s.equals(NodeState.stopped("completed"))),
                 "all nodes stopped: " + session.nodeStates());
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), collected.get("a"));
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), collected.get("b"));
@@ -185,7 +176,7 @@ class SessionRegistryTest {
                   slow: { kind: test::slow, needs: { node: src, mode: best_effort } }
                   fast: { kind: test::collect, needs: src }
                 """));
-        await(() -> session.nodeStats().get("src").discarded() > 20, "drops counted: " + session.nodeStats());
+        TestSessions.await(() -> session.nodeStats().get("src").discarded() > 20, "drops counted: " + session.nodeStats());
         assertTrue(collected.get("fast").size() > session.nodeStats().get("slow").received() + 20,
                 "producer outran the slow consumer: " + session.nodeStats());
         sessions.destroy("be");
@@ -200,9 +191,9 @@ class SessionRegistryTest {
                   bad: { kind: test::fail, needs: src }
                   good: { kind: test::collect, needs: src }
                 """));
-        await(() -> session.nodeStates().get("bad").kind() == NodeState.Kind.FAILED, "bad failed");
+        TestSessions.await(() -> session.nodeStates().get("bad").kind() == NodeState.Kind.FAILED, "bad failed");
         int before = collected.get("good").size();
-        await(() -> collected.get("good").size() > before + 10, "good keeps receiving");
+        TestSessions.await(() -> collected.get("good").size() > before + 10, "good keeps receiving");
         assertEquals(NodeState.RUNNING, session.nodeStates().get("src"));
         assertEquals(NodeState.RUNNING, session.nodeStates().get("good"));
         sessions.destroy("f");
@@ -217,7 +208,7 @@ class SessionRegistryTest {
                   slow: { kind: test::slow, needs: src }
                   sink: { kind: test::collect, needs: src }
                 """));
-        await(() -> session.nodeStats().get("slow").received() > 2, "running");
+        TestSessions.await(() -> session.nodeStats().get("slow").received() > 2, "running");
         long start = System.nanoTime();
         assertTrue(sessions.destroy("d").isPresent());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());

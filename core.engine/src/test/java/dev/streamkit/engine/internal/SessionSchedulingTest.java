@@ -26,7 +26,6 @@ import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionListener;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -163,14 +161,6 @@ class SessionSchedulingTest {
         return sessions.create("s", new PipelineCompiler(k -> false).compile(yaml));
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(5);
-        }
-    }
-
     private long packets(String pin) {
         return probeLog.stream().filter(("pkt:" + pin)::equals).count();
     }
@@ -182,7 +172,7 @@ class SessionSchedulingTest {
                   src: { kind: test::burst, params: { count: 200 } }
                   probe: { kind: test::probe, needs: src }
                 """);
-        await(() -> packets("in") == 200, "200 packets");
+        TestSessions.await(() -> packets("in") == 200, "200 packets");
         assertEquals(sourceThreads, probeThreads, "the probe ran inline on the source's thread");
         assertEquals(100, telemetry.stream().filter(e -> e.eventType().equals("test.packet")).limit(100).count());
     }
@@ -194,10 +184,10 @@ class SessionSchedulingTest {
                   a: { kind: test::burst, params: { count: 3000, pause_every: 10 } }
                   probe: { kind: test::probe, needs: a }
                 """);
-        await(() -> packets("in") > 0, "first packet from a");
+        TestSessions.await(() -> packets("in") > 0, "first packet from a");
         s.applyBatch(List.of(new GraphOperation.AddNode("b", "test::burst", Map.of("count", 3000, "pause_every", 10)),
                 new GraphOperation.Connect("b", "out", "probe", "in_1", null)));
-        await(() -> packets("in") == 3000 && packets("in_1") == 3000, "every packet of both sources");
+        TestSessions.await(() -> packets("in") == 3000 && packets("in_1") == 3000, "every packet of both sources");
         assertEquals(1, maxInside.get(), "the probe was never called concurrently");
         int connected = probeLog.indexOf("ctl:InputConnected[pin=in_1]");
         assertTrue(connected >= 0 && connected < probeLog.indexOf("pkt:in_1"), "InputConnected(in_1) before its first packet");
@@ -213,10 +203,10 @@ class SessionSchedulingTest {
         Thread.sleep(100);
         assertEquals("Ready", s.nodeStates().get("late").toJson(), "an unconnected source waits");
         s.connect("late", "out", "probe", "in_0", null);
-        await(() -> packets("in_0") == 500, "all 500 packets of the late source");
-        await(() -> s.nodeStates().get("late").toJson().toString().contains("completed"), "late completed");
+        TestSessions.await(() -> packets("in_0") == 500, "all 500 packets of the late source");
+        TestSessions.await(() -> s.nodeStates().get("late").toJson().toString().contains("completed"), "late completed");
         s.disconnect("late", "out", "probe", "in_0");
-        await(() -> probeLog.contains("ctl:InputDisconnected[pin=in_0]"), "InputDisconnected(in_0) handed to the idle probe");
+        TestSessions.await(() -> probeLog.contains("ctl:InputDisconnected[pin=in_0]"), "InputDisconnected(in_0) handed to the idle probe");
     }
 
     @Test
@@ -226,8 +216,8 @@ class SessionSchedulingTest {
                   src: { kind: test::burst, params: { count: 2500, pause_every: 100 } }
                   probe: { kind: test::probe, needs: src }
                 """);
-        await(() -> events.contains("state src {Stopped={reason=completed}}"), "src completed");
-        await(() -> stats.getOrDefault("probe", List.of()).stream().anyMatch(c -> c.received() == 2500), "probe's full count");
+        TestSessions.await(() -> events.contains("state src {Stopped={reason=completed}}"), "src completed");
+        TestSessions.await(() -> stats.getOrDefault("probe", List.of()).stream().anyMatch(c -> c.received() == 2500), "probe's full count");
         List<Long> received = stats.get("probe").stream().map(NodeStats::received).toList();
         assertTrue(received.contains(1000L) && received.contains(2000L), received.toString());
         for (int i = 1; i < received.size(); i++) assertTrue(received.get(i) >= received.get(i - 1), received.toString());
@@ -245,7 +235,7 @@ class SessionSchedulingTest {
                   probe: { kind: test::probe, needs: timed }
                 """);
         long start = System.nanoTime();
-        await(() -> packets("in") == 300, "300 packets through the timed node");
+        TestSessions.await(() -> packets("in") == 300, "300 packets through the timed node");
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(elapsedMs >= 550, "300 packets at 2 ms each took only " + elapsedMs + " ms");
         assertEquals(1, timedMax.get(), "timer and packet calls never overlapped");

@@ -24,7 +24,6 @@ import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
 import dev.streamkit.engine.SessionListener;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,14 +115,6 @@ class SessionTuneTest {
         return TestSessions.registry(factories::get, kind -> List.of(), null, pool);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(5);
-        }
-    }
-
     @Test
     void inlineNodeGetsTheNewParamsOnItsNextPacket() throws Exception {
         tuneChangesFollowingPackets("test::scale");
@@ -157,11 +147,11 @@ class SessionTuneTest {
                   scale: { kind: %s, params: { factor: 2 }, needs: src }
                   sink: { kind: test::collect, needs: scale }
                 """.formatted(kind)));
-        await(() -> collected.size() >= 5, "first packets");
+        TestSessions.await(() -> collected.size() >= 5, "first packets");
         session.tune("scale", Map.of("factor", 5));
         assertEquals(Map.of("factor", 5), session.pipeline().nodes().get("scale").params());
         int before = collected.size();
-        await(() -> collected.size() >= before + 5, "packets after tuning");
+        TestSessions.await(() -> collected.size() >= before + 5, "packets after tuning");
         // Once a 5 shows up no 2 follows: the change applies to every later packet.
         List<Integer> seen = List.copyOf(collected); // the source keeps appending; inspect one snapshot
         int first = seen.indexOf(5);

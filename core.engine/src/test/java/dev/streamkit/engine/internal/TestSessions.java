@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /** Session registries for engine tests: no file access, mailboxes of 4, 2 s destroy grace, fast stats. */
@@ -24,6 +25,15 @@ final class TestSessions {
     private static final TimerWheel WHEEL = new TimerWheel(2, "test-session-wheel");
 
     private TestSessions() {
+    }
+
+    /** Polls {@code condition} every 5 ms for up to 10 s. */
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(5);
+        }
     }
 
     static SessionRegistry registry(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions,

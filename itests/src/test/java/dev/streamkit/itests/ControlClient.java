@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** A test client of {@code /api/v1/control}: sends request envelopes, waits (bounded) for responses and events. */
 final class ControlClient implements AutoCloseable {
@@ -68,6 +69,13 @@ final class ControlClient implements AutoCloseable {
         return awaitResponse(correlationId);
     }
 
+    /** Creates a session named {@code name} from pipeline {@code yaml} with {@code createsession}; returns its id. */
+    String createSession(String name, String yaml) throws Exception {
+        JsonNode created = request("create-" + name, Map.of("action", "createsession", "name", name, "yaml", yaml));
+        if (!"sessioncreated".equals(created.path("action").asText())) throw new AssertionError("createsession: " + created);
+        return created.get("session_id").asText();
+    }
+
     /** The next response whose correlation id is {@code correlationId} (null: none), skipping events. */
     JsonNode awaitResponse(String correlationId) throws Exception {
         long end = System.currentTimeMillis() + WAIT_MS;
@@ -95,19 +103,73 @@ final class ControlClient implements AutoCloseable {
      * {@code sessionId} (if not null); events arrive in the order the server sent them.
      */
     List<JsonNode> eventsUntil(String event, String sessionId) throws Exception {
+        return eventsUntil(payload -> event.equals(payload.path("event").asText())
+                && (sessionId == null || sessionId.equals(payload.path("session_id").asText())), WAIT_MS, "event " + event);
+    }
+
+    /**
+     * Every event payload received up to and including the next one {@code match} accepts, waiting at
+     * most {@code timeoutMs}; fails naming {@code what} when none comes.
+     */
+    List<JsonNode> eventsUntil(Predicate<JsonNode> match, long timeoutMs, String what) throws Exception {
         List<JsonNode> seen = new ArrayList<>();
-        long end = System.currentTimeMillis() + WAIT_MS;
-        while (System.currentTimeMillis() < end) {
-            JsonNode next = backlog.isEmpty()
-                    ? messages.poll(Math.max(1, end - System.currentTimeMillis()), TimeUnit.MILLISECONDS) : backlog.poll();
-            if (next == null) break;
-            if (!"event".equals(next.path("type").asText())) continue;
-            JsonNode payload = next.path("payload");
+        long end = System.currentTimeMillis() + timeoutMs;
+        for (JsonNode payload = nextEvent(end); payload != null; payload = nextEvent(end)) {
             seen.add(payload);
-            if (event.equals(payload.path("event").asText())
-                    && (sessionId == null || sessionId.equals(payload.path("session_id").asText()))) return seen;
+            if (match.test(payload)) return seen;
         }
-        throw new AssertionError("no event " + event + " within " + WAIT_MS + " ms");
+        throw new AssertionError("no " + what + " within " + timeoutMs + " ms; saw " + seen.size() + " other events");
+    }
+
+    /** Every event payload received during the next {@code millis}. */
+    List<JsonNode> eventsDuring(long millis) throws Exception {
+        List<JsonNode> seen = new ArrayList<>();
+        long end = System.currentTimeMillis() + millis;
+        for (JsonNode payload = nextEvent(end); payload != null; payload = nextEvent(end)) seen.add(payload);
+        return seen;
+    }
+
+    /**
+     * Pipeline YAML lines (under {@code nodes:}) for a {@code core::telemetry_tap} named {@code tap} after
+     * {@code upstream}, measuring every 200 ms of audio for {@link #audioLevels}, and a {@code core::sink} after it.
+     */
+    static String levelTapYaml(String upstream) {
+        return """
+                  tap:
+                    kind: core::telemetry_tap
+                    params: { packet_types: ["Audio"], audio_sample_interval_ms: 200 }
+                    needs: %s
+                  sink: { kind: core::sink, needs: tap }
+                """.formatted(upstream);
+    }
+
+    /**
+     * The {@code rms} of the next {@code count} {@code audio.level} telemetry events of {@code nodeId} in
+     * {@code sessionId} (a {@code core::telemetry_tap}), each awaited at most {@link #WAIT_MS}.
+     */
+    List<Double> audioLevels(String sessionId, String nodeId, int count) throws Exception {
+        List<Double> levels = new ArrayList<>();
+        while (levels.size() < count) {
+            List<JsonNode> seen = eventsUntil(payload -> "nodetelemetry".equals(payload.path("event").asText())
+                    && sessionId.equals(payload.path("session_id").asText()) && nodeId.equals(payload.path("node_id").asText())
+                    && "audio.level".equals(payload.at("/data/event_type").asText()), WAIT_MS, "audio.level of " + nodeId);
+            levels.add(seen.get(seen.size() - 1).at("/data/rms").asDouble());
+        }
+        return levels;
+    }
+
+    /** The next event payload (backlog first), or null once {@code endMillis} has passed. */
+    private JsonNode nextEvent(long endMillis) throws InterruptedException {
+        while (true) {
+            JsonNode next = backlog.isEmpty() ? null : backlog.poll();
+            if (next == null) {
+                long left = endMillis - System.currentTimeMillis();
+                if (left <= 0) return null;
+                next = messages.poll(left, TimeUnit.MILLISECONDS);
+                if (next == null) return null;
+            }
+            if ("event".equals(next.path("type").asText())) return next.path("payload");
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.streamkit.itests;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -107,6 +108,18 @@ final class SkitServer implements AutoCloseable {
         if (json != null) builder.header("Content-Type", "application/json");
         builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Writes {@code content} to {@code samples/name} in the working directory (readable by file readers by default). */
+    void writeSample(String name, byte[] content) throws IOException {
+        Files.write(workDir.resolve("samples").resolve(name), content);
+    }
+
+    /** Destroys every session the default role can see (a test's cleanup). */
+    void destroyAllSessions() throws IOException, InterruptedException {
+        for (JsonNode session : ControlClient.JSON.readTree(get("/api/v1/sessions").body())) {
+            send("DELETE", "/api/v1/sessions/" + session.get("id").asText(), null);
+        }
     }
 
     /**

@@ -11,7 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class MailboxInbox implements Inbox {
 
-    private static final long OFFER_SLICE_MS = 20;
+    /**
+     * How long a blocked sender waits before re-checking cancellation by itself. Ending a run interrupts
+     * its threads, which wakes them at once; this is only the backstop, and long enough that a sender
+     * parked behind a real-time consumer does not wake every frame.
+     */
+    private static final long OFFER_SLICE_MS = 500;
 
     /** A queued packet, or an end-of-stream marker when {@code packet} is null. */
     private record Envelope(String pin, Packet packet) {

@@ -275,6 +275,7 @@ final class NodeSlot implements Outputs {
         if (sourceThread == Thread.currentThread() && !controls.isEmpty()) drainControls();
         List<Link> links = downstream.get(outputPin);
         sent.increment();
+        if (source) run.slotSent(this);
         if (links == null) return;
         for (int i = 0; i < links.size(); i++) links.get(i).deliver(packet);
     }

@@ -2,13 +2,14 @@ package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.node.NodeStats;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * StreamKit's stats cadence for one session: a node's counters are published as a
- * {@code nodestatsupdated} event at the first non-empty snapshot, then whenever they changed at each
- * periodic {@link #tick} (every 2 s), at every multiple of {@link #PACKET_INTERVAL} received packets, and
- * once more when the node ends.
+ * {@code nodestatsupdated} event at the first packet it handles (received, or sent by a source), then
+ * whenever they changed at each periodic {@link #tick} (every 2 s), at every multiple of
+ * {@link #PACKET_INTERVAL} packets, and once more when the node ends; never after that.
  */
 final class NodeStatsPublisher {
 
@@ -19,6 +20,8 @@ final class NodeStatsPublisher {
     private final SessionListeners listeners;
     /** The counters last published per node, to skip unchanged ones. */
     private final Map<String, NodeStats> published = new ConcurrentHashMap<>();
+    /** Nodes whose final counters went out: nothing more is published for them. */
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
 
     NodeStatsPublisher(String sessionId, SessionListeners listeners) {
         this.sessionId = sessionId;
@@ -30,9 +33,18 @@ final class NodeStatsPublisher {
         return new NodeStats(slot.receivedCount(), slot.sentCount(), slot.droppedCount(), slot.erroredCount(), slot.ageSeconds());
     }
 
-    /** Called after each packet a slot handed to its node: publishes at each multiple of the packet interval. */
+    /** Called after each packet a slot handed to its node: publishes the first, then each multiple of the interval. */
     void received(NodeSlot slot) {
-        if (slot.receivedCount() % PACKET_INTERVAL == 0) publish(slot, false);
+        if (due(slot.receivedCount())) publish(slot, false);
+    }
+
+    /** Called after each packet a source sent: the same cadence, counted on what it sent. */
+    void sent(NodeSlot slot) {
+        if (due(slot.sentCount())) publish(slot, false);
+    }
+
+    private static boolean due(long count) {
+        return count == 1 || count % PACKET_INTERVAL == 0;
     }
 
     /** The periodic pass: publishes every slot whose counters changed since last time. */
@@ -42,11 +54,13 @@ final class NodeStatsPublisher {
 
     /** The node ended: publishes its final counters even if unchanged, then forgets it. */
     void last(NodeSlot slot) {
+        if (!ended.add(slot.id())) return;
         publish(slot, true);
         published.remove(slot.id());
     }
 
     private void publish(NodeSlot slot, boolean force) {
+        if (!force && ended.contains(slot.id())) return;
         NodeStats now = snapshot(slot);
         boolean empty = now.received() == 0 && now.sent() == 0 && now.discarded() == 0;
         NodeStats before = published.get(slot.id());

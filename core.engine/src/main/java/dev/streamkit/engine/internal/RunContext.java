@@ -34,4 +34,8 @@ interface RunContext {
     /** The slot handed one more packet to its node (for packet-count driven stats). */
     default void slotReceived(NodeSlot slot) {
     }
+
+    /** A source slot sent one more packet (for packet-count driven stats). */
+    default void slotSent(NodeSlot slot) {
+    }
 }

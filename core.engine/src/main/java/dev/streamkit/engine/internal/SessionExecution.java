@@ -151,6 +151,11 @@ public final class SessionExecution implements Session, RunContext {
         stats.received(slot);
     }
 
+    @Override
+    public void slotSent(NodeSlot slot) {
+        stats.sent(slot);
+    }
+
     /**
      * Cancels every node, waits up to {@code grace} for the session's tasks to leave, then closes each node
      * once (abandoning a task that ignored cancellation). Nodes still running end {@code Stopped(shutdown)}.

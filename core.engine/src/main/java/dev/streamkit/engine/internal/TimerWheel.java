@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class TimerWheel implements AutoCloseable {
 
     /** Tasks due this close to now run in the same wake-up (early by at most this much). */
-    static final long SLACK_NANOS = 500_000L;
+    static final long SLACK_NANOS = 1_000_000L;
 
     /** A scheduled task; {@link #cancel} before it runs to drop it. */
     static final class Timer implements Comparable<Timer> {

@@ -7,9 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -127,6 +130,38 @@ final class ControlClient implements AutoCloseable {
         long end = System.currentTimeMillis() + millis;
         for (JsonNode payload = nextEvent(end); payload != null; payload = nextEvent(end)) seen.add(payload);
         return seen;
+    }
+
+    /** The counters in the next {@code nodestatsupdated} of {@code nodeId} in {@code sessionId}, awaited at most {@code timeoutMs}. */
+    JsonNode nextStats(String sessionId, String nodeId, long timeoutMs) throws Exception {
+        List<JsonNode> seen = eventsUntil(e -> NodeEvents.is(e, "nodestatsupdated", sessionId, nodeId), timeoutMs, nodeId + " stats");
+        return seen.get(seen.size() - 1).get("stats");
+    }
+
+    /**
+     * Every event up to the {@code Stopped} of the last of {@code nodes} of {@code sessionId} to end (in any
+     * order: inline chains end downstream first), all within {@code timeoutMs}.
+     */
+    List<JsonNode> untilStopped(String sessionId, Collection<String> nodes, long timeoutMs) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        Set<String> running = new HashSet<>(nodes);
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (!running.isEmpty()) {
+            events.addAll(eventsUntil(e -> e.at("/state/Stopped").isObject() && running.contains(e.path("node_id").asText())
+                    && NodeEvents.is(e, "nodestatechanged", sessionId, null), Math.max(1, end - System.currentTimeMillis()),
+                    "Stopped of " + running));
+            running.remove(events.get(events.size() - 1).get("node_id").asText());
+        }
+        return events;
+    }
+
+    /** A request payload {@code {action, session_id?, field: value...}} ({@code sessionId} null: none, as in a batch). */
+    static Map<String, Object> op(String action, String sessionId, Object... fields) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("action", action);
+        if (sessionId != null) payload.put("session_id", sessionId);
+        for (int i = 0; i < fields.length; i += 2) payload.put((String) fields[i], fields[i + 1]);
+        return payload;
     }
 
     /**

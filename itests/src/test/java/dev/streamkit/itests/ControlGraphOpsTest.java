@@ -1,5 +1,6 @@
 package dev.streamkit.itests;
 
+import static dev.streamkit.itests.ControlClient.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,14 +40,6 @@ class ControlGraphOpsTest {
         JsonNode created = client.request("c", Map.of("action", "createsession", "yaml", yaml));
         assertEquals("sessioncreated", created.get("action").asText(), created.toString());
         return created.get("session_id").asText();
-    }
-
-    private static Map<String, Object> op(String action, String sessionId, Object... fields) {
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("action", action);
-        if (sessionId != null) payload.put("session_id", sessionId);
-        for (int i = 0; i < fields.length; i += 2) payload.put((String) fields[i], fields[i + 1]);
-        return payload;
     }
 
     private static Map<String, Object> connect(String action, String sessionId, String from, String to) {

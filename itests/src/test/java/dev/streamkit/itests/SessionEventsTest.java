@@ -1,5 +1,10 @@
 package dev.streamkit.itests;
 
+import static dev.streamkit.itests.NodeEvents.is;
+import static dev.streamkit.itests.NodeEvents.lastStatsBefore;
+import static dev.streamkit.itests.NodeEvents.states;
+import static dev.streamkit.itests.NodeEvents.statsBeforeStopped;
+import static dev.streamkit.itests.NodeEvents.stoppedAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,10 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,17 +47,12 @@ class SessionEventsTest {
                 """.formatted(file, speed);
     }
 
-    private static boolean is(JsonNode event, String name, String sessionId, String nodeId) {
-        return name.equals(event.path("event").asText()) && sessionId.equals(event.path("session_id").asText())
-                && (nodeId == null || nodeId.equals(event.path("node_id").asText()));
-    }
-
     @Test
     void statsArriveEveryTwoSecondsAndCountThePacedFrames() throws Exception {
         try (ControlClient client = ControlClient.connect(running.get().port)) {
             String id = client.createSession("stats-cadence", paced(longWav(), 1.0));
             List<JsonNode> sinkStats = new ArrayList<>();
-            while (sinkStats.size() < 3) sinkStats.add(nextStats(client, id, "sink", 5_000));
+            while (sinkStats.size() < 3) sinkStats.add(client.nextStats(id, "sink", 5_000));
             System.out.println("SessionEventsTest cadence: sink " + sinkStats);
             assertTrue(sinkStats.get(0).get("received").asLong() > 0, "an empty snapshot: " + sinkStats.get(0));
             for (int i = 1; i < sinkStats.size(); i++) {
@@ -75,7 +72,7 @@ class SessionEventsTest {
         try (ControlClient client = ControlClient.connect(running.get().port)) {
             long created = System.nanoTime();
             String id = client.createSession("stats-first", paced(longWav(), 1.0));
-            JsonNode first = nextStats(client, id, "sink", 5_000);
+            JsonNode first = client.nextStats(id, "sink", 5_000);
             long afterMs = (System.nanoTime() - created) / 1_000_000;
             assertTrue(afterMs < 1_000, "first sink stats after " + afterMs + " ms: " + first);
         }
@@ -85,7 +82,7 @@ class SessionEventsTest {
     void finalStatsPrecedeStoppedAndStatesFollowTheLifecycle() throws Exception {
         try (ControlClient client = ControlClient.connect(running.get().port)) {
             String id = client.createSession("stats-final", paced(shortWav(), 4.0));
-            List<JsonNode> events = untilAllStopped(client, id);
+            List<JsonNode> events = client.untilStopped(id, NODES, 15_000);
             for (String node : NODES) {
                 List<String> states = states(events, id, node);
                 assertEquals("Stopped", states.get(states.size() - 1), node + ": " + states);
@@ -108,7 +105,7 @@ class SessionEventsTest {
     void noStatsAfterANodeStopped() throws Exception {
         try (ControlClient client = ControlClient.connect(running.get().port)) {
             String id = client.createSession("stats-after", paced(shortWav(), 4.0));
-            List<JsonNode> events = untilAllStopped(client, id);
+            List<JsonNode> events = client.untilStopped(id, NODES, 15_000);
             events.addAll(client.eventsDuring(2_500)); // past the next stats tick
             for (String node : NODES) {
                 int stopped = stoppedAt(events, id, node);
@@ -157,56 +154,6 @@ class SessionEventsTest {
     private static String wav(String name, double seconds) throws IOException {
         running.get().writeSample(name, TestAudio.sineWav(48000, 1, 440, 0.5, seconds));
         return name;
-    }
-
-    private static JsonNode nextStats(ControlClient client, String sessionId, String node, long timeoutMs) throws Exception {
-        List<JsonNode> seen = client.eventsUntil(e -> is(e, "nodestatsupdated", sessionId, node), timeoutMs, node + " stats");
-        return seen.get(seen.size() - 1).get("stats");
-    }
-
-    /** Every event up to the {@code Stopped} of the last of {@link #NODES} to end (any order: inline chains end downstream first). */
-    private static List<JsonNode> untilAllStopped(ControlClient client, String sessionId) throws Exception {
-        List<JsonNode> events = new ArrayList<>();
-        Set<String> running = new HashSet<>(NODES);
-        long end = System.currentTimeMillis() + 15_000;
-        while (!running.isEmpty()) {
-            events.addAll(client.eventsUntil(e -> e.at("/state/Stopped").isObject() && running.contains(e.path("node_id").asText())
-                    && is(e, "nodestatechanged", sessionId, null), Math.max(1, end - System.currentTimeMillis()), "Stopped of " + running));
-            running.remove(events.get(events.size() - 1).get("node_id").asText());
-        }
-        return events;
-    }
-
-    /** The names of {@code node}'s successive states ({@code Running}, {@code Stopped}, ...). */
-    private static List<String> states(List<JsonNode> events, String sessionId, String node) {
-        List<String> states = new ArrayList<>();
-        for (JsonNode event : events) {
-            if (!is(event, "nodestatechanged", sessionId, node)) continue;
-            JsonNode state = event.get("state");
-            states.add(state.isTextual() ? state.asText() : state.fieldNames().next());
-        }
-        return states;
-    }
-
-    private static int stoppedAt(List<JsonNode> events, String sessionId, String node) {
-        for (int i = 0; i < events.size(); i++) {
-            if (is(events.get(i), "nodestatechanged", sessionId, node) && events.get(i).at("/state/Stopped").isObject()) return i;
-        }
-        throw new AssertionError(node + " never stopped: " + events);
-    }
-
-    /** The index of {@code node}'s last {@code nodestatsupdated} before {@code end}, or -1. */
-    private static int lastStatsBefore(List<JsonNode> events, String sessionId, String node, int end) {
-        int last = -1;
-        for (int i = 0; i < end; i++) {
-            if (is(events.get(i), "nodestatsupdated", sessionId, node)) last = i;
-        }
-        return last;
-    }
-
-    /** {@code node}'s counters as last published before its {@code Stopped}: its final ones. */
-    private static JsonNode statsBeforeStopped(List<JsonNode> events, String sessionId, String node) {
-        return events.get(lastStatsBefore(events, sessionId, node, stoppedAt(events, sessionId, node))).get("stats");
     }
 
     /** Whether {@code states} never go back: Initializing, Ready, Running (Recovering, Degraded), then Stopped or Failed. */

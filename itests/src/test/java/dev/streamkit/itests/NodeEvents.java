@@ -1,0 +1,90 @@
+package dev.streamkit.itests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Queries over the event payloads a {@link ControlClient} received from one session, in the order the
+ * server sent them: a node's successive states ({@code nodestatechanged}) and counters
+ * ({@code nodestatsupdated}).
+ */
+final class NodeEvents {
+
+    private NodeEvents() {
+    }
+
+    /** Whether {@code event} is named {@code name}, of {@code sessionId} and, unless null, of {@code nodeId}. */
+    static boolean is(JsonNode event, String name, String sessionId, String nodeId) {
+        return name.equals(event.path("event").asText()) && sessionId.equals(event.path("session_id").asText())
+                && (nodeId == null || nodeId.equals(event.path("node_id").asText()));
+    }
+
+    /** The names of {@code node}'s successive states ({@code Running}, {@code Stopped}, ...). */
+    static List<String> states(List<JsonNode> events, String sessionId, String node) {
+        List<String> states = new ArrayList<>();
+        for (JsonNode event : events) {
+            if (!is(event, "nodestatechanged", sessionId, node)) continue;
+            JsonNode state = event.get("state");
+            states.add(state.isTextual() ? state.asText() : state.fieldNames().next());
+        }
+        return states;
+    }
+
+    /** The index of {@code node}'s first {@code Stopped} state. */
+    static int stoppedAt(List<JsonNode> events, String sessionId, String node) {
+        for (int i = 0; i < events.size(); i++) {
+            if (is(events.get(i), "nodestatechanged", sessionId, node) && events.get(i).at("/state/Stopped").isObject()) return i;
+        }
+        throw new AssertionError(node + " never stopped: " + events);
+    }
+
+    /** The index of {@code node}'s last {@code nodestatsupdated} before {@code end}, or -1. */
+    static int lastStatsBefore(List<JsonNode> events, String sessionId, String node, int end) {
+        int last = -1;
+        for (int i = 0; i < end; i++) {
+            if (is(events.get(i), "nodestatsupdated", sessionId, node)) last = i;
+        }
+        return last;
+    }
+
+    /** {@code node}'s counters as last published before its {@code Stopped}: its final ones. */
+    static JsonNode statsBeforeStopped(List<JsonNode> events, String sessionId, String node) {
+        int last = lastStatsBefore(events, sessionId, node, stoppedAt(events, sessionId, node));
+        if (last < 0) throw new AssertionError(node + ": no nodestatsupdated before Stopped: " + events);
+        return events.get(last).get("stats");
+    }
+
+    /** {@code node}'s last published counters, or null. */
+    static JsonNode lastStats(List<JsonNode> events, String sessionId, String node) {
+        int last = lastStatsBefore(events, sessionId, node, events.size());
+        return last < 0 ? null : events.get(last).get("stats");
+    }
+
+    /** The successive values of {@code node}'s counter {@code field} ({@code received}, {@code discarded}...). */
+    static List<Long> counter(List<JsonNode> events, String sessionId, String node, String field) {
+        List<Long> values = new ArrayList<>();
+        for (JsonNode event : events) {
+            if (is(event, "nodestatsupdated", sessionId, node)) values.add(event.at("/stats/" + field).asLong());
+        }
+        return values;
+    }
+
+    /**
+     * The counters {@code node} last published before each of its {@code noderemoved} events (a node id
+     * added and removed again and again); null where it published none in between.
+     */
+    static List<JsonNode> statsAtEachRemoval(List<JsonNode> events, String sessionId, String node) {
+        List<JsonNode> removals = new ArrayList<>();
+        JsonNode latest = null;
+        for (JsonNode event : events) {
+            if (is(event, "nodestatsupdated", sessionId, node)) {
+                latest = event.get("stats");
+            } else if (is(event, "noderemoved", sessionId, node)) {
+                removals.add(latest);
+                latest = null;
+            }
+        }
+        return removals;
+    }
+}

@@ -33,10 +33,21 @@ final class NodeEvents {
 
     /** The index of {@code node}'s first {@code Stopped} state. */
     static int stoppedAt(List<JsonNode> events, String sessionId, String node) {
+        int index = firstStopped(events, sessionId, node);
+        if (index < 0) throw new AssertionError(node + " never stopped: " + events);
+        return index;
+    }
+
+    /** Whether {@code events} hold a {@code Stopped} state of {@code node}. */
+    static boolean stopped(List<JsonNode> events, String sessionId, String node) {
+        return firstStopped(events, sessionId, node) >= 0;
+    }
+
+    private static int firstStopped(List<JsonNode> events, String sessionId, String node) {
         for (int i = 0; i < events.size(); i++) {
             if (is(events.get(i), "nodestatechanged", sessionId, node) && events.get(i).at("/state/Stopped").isObject()) return i;
         }
-        throw new AssertionError(node + " never stopped: " + events);
+        return -1;
     }
 
     /** The index of {@code node}'s last {@code nodestatsupdated} before {@code end}, or -1. */

@@ -28,6 +28,13 @@ interface Inbox {
     default void inputResumed() {
     }
 
+    /**
+     * The node ended or was removed: what waits for it is dropped and nothing more is queued, so a sender
+     * blocked on a full mailbox goes on instead of waiting forever for a node that will not take it.
+     */
+    default void close() {
+    }
+
     /** A timer call just ended on the current (timer) thread: deliver what waits, here, if input is not paused. */
     default void afterTimer() {
     }

@@ -64,10 +64,17 @@ final class MailboxInbox implements Inbox {
         return queue.size();
     }
 
+    @Override
+    public void close() {
+        queue.clear();
+    }
+
     private void enqueue(Envelope envelope) {
         try {
+            if (slot.isDone()) return; // it takes nothing more
             while (!queue.offer(envelope, OFFER_SLICE_MS)) {
                 if (run.isCancelled()) throw new CancellationException("pipeline cancelled");
+                if (slot.isDone()) return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -47,6 +47,8 @@ final class NodeSlot implements Outputs {
     private final AtomicInteger inside = new AtomicInteger();
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
+    /** Drops of best-effort links since disconnected: the node's {@code discarded} count never goes back. */
+    private final LongAdder droppedByRemovedLinks = new LongAdder();
     /** Serializes calls into the node from inboxes (see the class comment); reentrant for inline chains. */
     private final ReentrantLock calls = new ReentrantLock();
     private final long createdNanos = System.nanoTime();
@@ -119,7 +121,10 @@ final class NodeSlot implements Outputs {
         List<Link> links = downstream.get(outputPin);
         if (links == null) return null;
         for (Link link : links) {
-            if (link.target() == target && link.pin().equals(pin) && links.remove(link)) return link;
+            if (link.target() == target && link.pin().equals(pin) && links.remove(link)) {
+                droppedByRemovedLinks.add(link.dropped());
+                return link;
+            }
         }
         return null;
     }
@@ -129,6 +134,7 @@ final class NodeSlot implements Outputs {
         List<Link> all = new java.util.ArrayList<>();
         for (List<Link> links : downstream.values()) all.addAll(links);
         downstream.clear();
+        for (Link link : all) droppedByRemovedLinks.add(link.dropped());
         return all;
     }
 
@@ -141,7 +147,10 @@ final class NodeSlot implements Outputs {
         removed.set(true);
         done.set(true);
         Inbox current = inbox;
-        if (current != null) current.controlPending();
+        if (current != null) {
+            current.close();
+            current.controlPending();
+        }
     }
 
     /** Waits (bounded) until no thread is inside the node; returns whether it became idle. */
@@ -283,6 +292,7 @@ final class NodeSlot implements Outputs {
     @Override
     public void finish() {
         if (!done.compareAndSet(false, true)) return;
+        closeInbox();
         try {
             for (List<Link> links : downstream.values()) {
                 for (Link link : links) link.deliverEnd();
@@ -296,6 +306,7 @@ final class NodeSlot implements Outputs {
     public void fail(NodeException error) {
         if (!done.compareAndSet(false, true)) return;
         failed = true;
+        closeInbox();
         run.slotFailed(this, error);
     }
 
@@ -360,9 +371,15 @@ final class NodeSlot implements Outputs {
         if (event != null && !done.get()) run.slotTelemetry(this, event);
     }
 
+    /** The node ended: packets waiting for it are dropped and senders blocked on its mailbox go on. */
+    private void closeInbox() {
+        Inbox current = inbox;
+        if (current != null) current.close();
+    }
+
     /** Packets dropped by this slot's best-effort connections. */
     long droppedCount() {
-        long dropped = 0;
+        long dropped = droppedByRemovedLinks.sum();
         for (List<Link> links : downstream.values()) {
             for (Link link : links) dropped += link.dropped();
         }

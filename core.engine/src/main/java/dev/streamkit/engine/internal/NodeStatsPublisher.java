@@ -1,8 +1,10 @@
 package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.node.NodeStats;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,10 +20,13 @@ final class NodeStatsPublisher {
 
     private final String sessionId;
     private final SessionListeners listeners;
-    /** The counters last published per node, to skip unchanged ones. */
-    private final Map<String, NodeStats> published = new ConcurrentHashMap<>();
-    /** Nodes whose final counters went out: nothing more is published for them. */
-    private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    /** The counters last published per slot, to skip unchanged ones. */
+    private final Map<NodeSlot, NodeStats> published = new ConcurrentHashMap<>();
+    /**
+     * Slots whose final counters went out: nothing more is published for them. Keyed by slot, not id: a
+     * node added again under a removed node's id is a new node. Weak, so removed slots are forgotten.
+     */
+    private final Set<NodeSlot> ended = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     NodeStatsPublisher(String sessionId, SessionListeners listeners) {
         this.sessionId = sessionId;
@@ -54,19 +59,19 @@ final class NodeStatsPublisher {
 
     /** The node ended: publishes its final counters even if unchanged, then forgets it. */
     void last(NodeSlot slot) {
-        if (!ended.add(slot.id())) return;
+        if (!ended.add(slot)) return;
         publish(slot, true);
-        published.remove(slot.id());
+        published.remove(slot);
     }
 
     private void publish(NodeSlot slot, boolean force) {
-        if (!force && ended.contains(slot.id())) return;
+        if (!force && ended.contains(slot)) return;
         NodeStats now = snapshot(slot);
         boolean empty = now.received() == 0 && now.sent() == 0 && now.discarded() == 0;
-        NodeStats before = published.get(slot.id());
+        NodeStats before = published.get(slot);
         boolean changed = before == null ? !empty : !sameCounters(before, now);
         if (!changed && !force) return;
-        published.put(slot.id(), now);
+        published.put(slot, now);
         listeners.fire(listener -> listener.nodeStatsUpdated(sessionId, slot.id(), now));
     }
 

@@ -11,7 +11,7 @@
 # Missed 20 ms deadlines: each audio::pacer publishes pacer.deadline_missed telemetry (a frame released more than
 # its own duration late, with a cumulative missed_total); bench/MissedDeadlines.java listens on the control
 # WebSocket and sums the totals, reported for the measuring window and since the sessions were created.
-# Usage: [SK_BENCH_NO_BUILD=1 [SK_BENCH_JAVA_OPTS=...]] bench/sessions.sh [N...]   (needs ffmpeg, espeak-ng, curl, jq; loopback only)
+# Usage: [SK_BENCH_NO_BUILD=1] [SK_BENCH_JAVA_OPTS=...] bench/sessions.sh [N...]   (needs ffmpeg, espeak-ng, curl, jq; loopback only)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 counts=("$@"); (( ${#counts[@]} )) || counts=(10 50 100)
@@ -46,17 +46,10 @@ done | sort -n | sed -n 2p)
 echo "peer: ffmpeg CLI, same transcode: ${peer_us} us CPU per frame (median of 3)"
 
 # SK_BENCH_NO_BUILD=1 runs the already-built distribution/target as is (./skit would rebuild first when
-# sources changed, e.g. while other work is in progress in the tree).
-if [[ "${SK_BENCH_NO_BUILD:-0}" == 1 ]]; then
-  dist="$root/distribution/target"
-  # shellcheck disable=SC2206 # SK_BENCH_JAVA_OPTS: extra JVM options, e.g. a flight recording
-  launch=(java ${SK_BENCH_JAVA_OPTS:-} -Dskit.data="$work/data" -Dskit.deploy="$work/deploy" -Dskit.bundles="$dist/export/skit" \
-      -cp "$dist/lib/*" dev.streamkit.launcher.Skit serve)
-else
-  launch=("$root/skit" serve)
-fi
-(cd "$work" && SK_SERVER__ADDRESS="127.0.0.1:$port" SKIT_JAVA_OPTS="-Dskit.data=$work/data -Dskit.deploy=$work/deploy" \
-    exec "${launch[@]}" > "$work/server.log" 2>&1) &
+# sources changed, e.g. while other work is in progress in the tree); SK_BENCH_JAVA_OPTS adds JVM options.
+(cd "$work" && SK_SERVER__ADDRESS="127.0.0.1:$port" SKIT_NO_BUILD="${SK_BENCH_NO_BUILD:-0}" \
+    SKIT_JAVA_OPTS="${SK_BENCH_JAVA_OPTS:-} -Dskit.data=$work/data -Dskit.deploy=$work/deploy" \
+    exec "$root/skit" serve > "$work/server.log" 2>&1) &
 server=$!
 start=$(date +%s)
 until curl -sf -m 1 "$base/healthz" > /dev/null; do

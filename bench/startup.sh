@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 times=()
 for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  (cd "$work" && SK_SERVER__ADDRESS="127.0.0.1:$port" SKIT_JAVA_OPTS="-Dskit.data=$work/data -Dskit.deploy=$work/deploy" \
+  (cd "$work" && SK_SERVER__ADDRESS="127.0.0.1:$port" SKIT_JAVA_OPTS="${SK_BENCH_JAVA_OPTS:-} -Dskit.data=$work/data -Dskit.deploy=$work/deploy" \
       exec "$root/skit" serve > "$work/log.txt" 2>&1) &
   pid=$!
   until curl -sf -m 1 "http://127.0.0.1:$port/healthz" > /dev/null; do

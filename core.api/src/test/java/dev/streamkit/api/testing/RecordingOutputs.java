@@ -3,6 +3,7 @@ package dev.streamkit.api.testing;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.node.TelemetryEvent;
 import dev.streamkit.api.packet.Packet;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class RecordingOutputs implements Outputs {
 
     private final List<Sent> sent = new ArrayList<>();
     private final List<NodeState> states = new ArrayList<>();
+    private final List<TelemetryEvent> events = new ArrayList<>();
     private boolean finished;
     private NodeException failure;
     private volatile boolean cancelled;
@@ -74,5 +76,20 @@ public final class RecordingOutputs implements Outputs {
 
     public synchronized List<NodeState> states() {
         return List.copyOf(states);
+    }
+
+    @Override
+    public synchronized void telemetry(TelemetryEvent event) {
+        events.add(event);
+    }
+
+    /** Every telemetry event published, in order. */
+    public synchronized List<TelemetryEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** The telemetry events of one type, in order. */
+    public synchronized List<TelemetryEvent> events(String eventType) {
+        return events.stream().filter(e -> e.eventType().equals(eventType)).toList();
     }
 }

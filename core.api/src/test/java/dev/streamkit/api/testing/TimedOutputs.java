@@ -1,12 +1,14 @@
 package dev.streamkit.api.testing;
 
 import dev.streamkit.api.node.NodeException;
+import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.node.TelemetryEvent;
 import dev.streamkit.api.packet.Packet;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link RecordingOutputs} that also notes when each packet was sent (ms since construction). */
+/** {@link RecordingOutputs} (packets, states, telemetry) that also notes when each packet was sent (ms since construction). */
 public final class TimedOutputs implements Outputs {
 
     /** Everything sent, finished or failed. */
@@ -43,5 +45,15 @@ public final class TimedOutputs implements Outputs {
     /** ms since construction. */
     public double elapsedMs() {
         return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    @Override
+    public void state(NodeState state) {
+        recorded.state(state);
+    }
+
+    @Override
+    public void telemetry(TelemetryEvent event) {
+        recorded.telemetry(event);
     }
 }

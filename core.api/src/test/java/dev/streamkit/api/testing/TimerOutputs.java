@@ -3,6 +3,7 @@ package dev.streamkit.api.testing;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.node.TelemetryEvent;
 import dev.streamkit.api.packet.Packet;
 import java.util.concurrent.locks.LockSupport;
 
@@ -35,6 +36,11 @@ public final class TimerOutputs implements Outputs {
     @Override
     public boolean isCancelled() {
         return timed.isCancelled();
+    }
+
+    @Override
+    public void telemetry(TelemetryEvent event) {
+        timed.telemetry(event);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.streamkit.nodes.core;
 
+import dev.streamkit.api.testing.RecordingOutputs;
 import dev.streamkit.api.testing.TimedOutputs;
 import dev.streamkit.api.testing.TimerOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,6 @@ import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.api.packet.TextPacket;
 import dev.streamkit.api.node.TelemetryEvent;
-import dev.streamkit.nodes.core.telemetry.TelemetryOutputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +182,7 @@ class PacerNodeTest {
     @Test
     void aPacketArrivingLaterThanItsSlotIsAMissedDeadline() throws Exception {
         PacerNode node = pacer(Map.of());
-        TelemetryOutputs out = new TelemetryOutputs();
+        RecordingOutputs out = new RecordingOutputs();
         List<Packet> frames = audioFrames(3);
         node.onPacket("in", frames.get(0), out);
         node.onPacket("in", frames.get(1), out);
@@ -194,7 +194,7 @@ class PacerNodeTest {
         TelemetryEvent last = events.get(events.size() - 1);
         assertTrue((double) last.data().get("late_ms") > 20, "late by " + last.data().get("late_ms") + " ms");
         assertEquals(node.missedDeadlines(), last.data().get("missed_total"));
-        assertEquals(3, out.recorded.sent().size());
+        assertEquals(3, out.sent().size());
     }
 
     @Test

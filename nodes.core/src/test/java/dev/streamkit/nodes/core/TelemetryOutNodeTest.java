@@ -1,5 +1,6 @@
 package dev.streamkit.nodes.core;
 
+import dev.streamkit.api.testing.RecordingOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +11,13 @@ import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.CustomPacket;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.api.packet.TextPacket;
-import dev.streamkit.nodes.core.telemetry.TelemetryOutputs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TelemetryOutNodeTest {
 
-    private final TelemetryOutputs out = new TelemetryOutputs();
+    private final RecordingOutputs out = new RecordingOutputs();
 
     private static TelemetryOutNode node(Map<String, ?> params) {
         return new TelemetryOutNode(new TelemetryObserver(TelemetrySettings.of(Params.of(params), false), System::nanoTime));
@@ -34,7 +34,7 @@ class TelemetryOutNodeTest {
                 out.events().stream().map(TelemetryEvent::eventType).toList());
         assertEquals(Map.of("text_preview", "hello", "length", 5), out.events().get(0).data());
         assertEquals(Map.of("turn_id", "t1"), out.events().get(2).data());
-        assertTrue(out.recorded.sent().isEmpty());
+        assertTrue(out.sent().isEmpty());
     }
 
     @Test
@@ -47,6 +47,6 @@ class TelemetryOutNodeTest {
     @Test
     void finishesAtEndOfInput() throws Exception {
         node(Map.of()).onInputEnd("in", out);
-        assertTrue(out.recorded.finished());
+        assertTrue(out.finished());
     }
 }

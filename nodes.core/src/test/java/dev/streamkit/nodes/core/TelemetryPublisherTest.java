@@ -1,9 +1,9 @@
 package dev.streamkit.nodes.core;
 
+import dev.streamkit.api.testing.RecordingOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.streamkit.api.node.TelemetryEvent;
-import dev.streamkit.nodes.core.telemetry.TelemetryOutputs;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ class TelemetryPublisherTest {
 
     private static final long MS = 1_000_000L;
 
-    private final TelemetryOutputs out = new TelemetryOutputs();
+    private final RecordingOutputs out = new RecordingOutputs();
     /** The publisher's clock: only moves when a test moves it. */
     private long nowNanos;
 

@@ -1,5 +1,6 @@
 package dev.streamkit.nodes.core;
 
+import dev.streamkit.api.testing.RecordingOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,14 +15,13 @@ import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.api.packet.TextPacket;
 import dev.streamkit.api.packet.TranscriptionPacket;
-import dev.streamkit.nodes.core.telemetry.TelemetryOutputs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TelemetryTapNodeTest {
 
-    private final TelemetryOutputs out = new TelemetryOutputs();
+    private final RecordingOutputs out = new RecordingOutputs();
     /** The rate limiter's clock: only moves when a test moves it. */
     private long nowNanos;
 
@@ -39,10 +39,10 @@ class TelemetryTapNodeTest {
         List<Packet> input = List.of(new TextPacket("hi", PacketMetadata.NONE), vad("speech_start"),
                 new AudioFrame(48_000, 1, new float[960], PacketMetadata.NONE), BinaryPacket.of(new byte[3]));
         for (Packet packet : input) node.onPacket("in", packet, out);
-        assertEquals(input, out.recorded.packets(Packet.class));
-        out.recorded.sent().forEach(sent -> assertEquals("out", sent.pin()));
+        assertEquals(input, out.packets(Packet.class));
+        out.sent().forEach(sent -> assertEquals("out", sent.pin()));
         node.onInputEnd("in", out);
-        assertTrue(out.recorded.finished());
+        assertTrue(out.finished());
     }
 
     @Test
@@ -85,7 +85,7 @@ class TelemetryTapNodeTest {
         TelemetryTapNode node = tap(Map.of("max_events_per_sec", 5));
         for (int i = 0; i < 8; i++) node.onPacket("in", vad("speech_start"), out);
         assertEquals(5, out.events("vad.speech_start").size());
-        assertEquals(8, out.recorded.sent().size(), "rate limiting never holds packets back");
+        assertEquals(8, out.sent().size(), "rate limiting never holds packets back");
         List<TelemetryEvent> health = out.events("telemetry.health");
         assertEquals(1, health.size(), "at most one health event a second");
         assertEquals(1L, health.get(0).data().get("dropped_due_to_rate_limit"));

@@ -1,5 +1,6 @@
 package dev.streamkit.nodes.core.telemetry;
 
+import dev.streamkit.api.testing.RecordingOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,7 @@ class MissedDeadlinesTest {
     private static final long FRAME = 20 * MS;
 
     private final MissedDeadlines deadlines = new MissedDeadlines();
-    private final TelemetryOutputs out = new TelemetryOutputs();
+    private final RecordingOutputs out = new RecordingOutputs();
 
     @Test
     void aPacketLateByLessThanItsDurationIsNoMiss() {

@@ -57,7 +57,7 @@ public final class EngineComponent implements Engine {
     private SessionRegistry sessions;
 
     /** Threads running node timers: one per core of the target machine (paced chains run on them). */
-    private static final int TIMER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private static final int TIMER_THREADS = Integer.getInteger("skit.timer.threads", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     /** StreamKit's per-node shutdown grace when a session is destroyed. */
     private static final Duration SESSION_GRACE = Duration.ofSeconds(2);
 

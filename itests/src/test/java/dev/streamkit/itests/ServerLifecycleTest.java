@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +64,13 @@ class ServerLifecycleTest {
         } finally {
             restarted.close();
         }
+    }
+
+    @Test
+    void refusesToListenBeyondLoopbackWithoutARoleHeader() throws Exception {
+        Map.Entry<Integer, String> run = SkitServer.runToExit(workDir, "[server]\naddress = \"0.0.0.0:4599\"\n",
+                Duration.ofSeconds(20));
+        assertEquals(2, run.getKey(), run.getValue());
+        assertTrue(run.getValue().contains("Refusing to listen on non-loopback address '0.0.0.0'"), run.getValue());
     }
 }

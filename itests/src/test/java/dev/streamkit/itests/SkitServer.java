@@ -41,21 +41,40 @@ final class SkitServer implements AutoCloseable {
     static SkitServer start(Path workDir, String extraToml) throws Exception {
         int port = freePort();
         Files.createDirectories(workDir.resolve("samples"));
-        Path toml = workDir.resolve("skit.toml");
-        Files.writeString(toml, "[server]\naddress = \"127.0.0.1:" + port + "\"\n" + extraToml);
+        long started = System.nanoTime();
+        Process process = launch(workDir, "[server]\naddress = \"127.0.0.1:" + port + "\"\n" + extraToml);
+        SkitServer server = new SkitServer(workDir, port, process, 0);
+        long healthyAfter = server.awaitHealthy(started);
+        return new SkitServer(workDir, port, process, healthyAfter);
+    }
+
+    /**
+     * Runs {@code skit serve} with {@code toml} as its whole configuration, expecting it to exit by itself
+     * within {@code timeout}; returns its exit code and output.
+     */
+    static Map.Entry<Integer, String> runToExit(Path workDir, String toml, Duration timeout) throws Exception {
+        Process process = launch(workDir, toml);
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("skit still running after " + timeout + ":\n"
+                    + Files.readString(workDir.resolve("server.log")));
+        }
+        return Map.entry(process.exitValue(), Files.readString(workDir.resolve("server.log")));
+    }
+
+    /** Starts {@code skit -c skit.toml serve} in {@code workDir} with {@code toml}, output to server.log. */
+    private static Process launch(Path workDir, String toml) throws IOException {
+        Path file = workDir.resolve("skit.toml");
+        Files.writeString(file, toml);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dskit.bundles=" + requiredPath("skit.bundles"),
                 "-Dskit.deploy=" + workDir.resolve("deploy"),
                 "-Dskit.data=" + workDir.resolve("data"),
                 "-cp", requiredPath("skit.lib") + "/*",
-                "dev.streamkit.launcher.Skit", "-c", toml.toString(), "serve"));
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                "dev.streamkit.launcher.Skit", "-c", file.toString(), "serve"));
+        return new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile()).start();
-        SkitServer server = new SkitServer(workDir, port, process, 0);
-        long healthyAfter = server.awaitHealthy(started);
-        return new SkitServer(workDir, port, process, healthyAfter);
     }
 
     private long awaitHealthy(long startedNanos) throws Exception {

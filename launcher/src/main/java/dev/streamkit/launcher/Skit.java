@@ -2,6 +2,7 @@ package dev.streamkit.launcher;
 
 import dev.streamkit.config.ConfigException;
 import dev.streamkit.config.ConfigLoader;
+import dev.streamkit.security.ExposureCheck;
 import dev.streamkit.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,26 @@ public final class Skit {
         return 2;
     }
 
+    /**
+     * StreamKit's start-up rule ({@link ExposureCheck}): a non-loopback {@code server.address} without a
+     * role header (or {@code allow_insecure_no_auth}) stops the command before anything listens.
+     */
+    static ServerConfig refuseUnsafeExposure(ServerConfig config) throws ConfigException {
+        String refusal = ExposureCheck.refusal(listenHost(config.server.address), config.permissions);
+        if (refusal != null) throw new ConfigException(refusal, null);
+        return config;
+    }
+
+    /** The host part of {@code host:port} or {@code [v6]:port}. */
+    static String listenHost(String address) {
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
+            return close < 0 ? address : address.substring(0, close + 1);
+        }
+        int colon = address.lastIndexOf(':');
+        return colon < 0 ? address : address.substring(0, colon);
+    }
+
     private static int serve(Path configFile, boolean explicitConfig) {
         if (!Files.isRegularFile(configFile)) {
             if (explicitConfig) {
@@ -61,7 +82,7 @@ public final class Skit {
         // Parsing the configuration loads Jackson; do it while the framework installs its bundles.
         CompletableFuture<ServerConfig> config = CompletableFuture.supplyAsync(() -> {
             try {
-                return ConfigLoader.load(file, System.getenv());
+                return refuseUnsafeExposure(ConfigLoader.load(file, System.getenv()));
             } catch (ConfigException e) {
                 throw new CompletionException(e);
             }

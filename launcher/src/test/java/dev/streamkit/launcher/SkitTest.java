@@ -1,8 +1,12 @@
 package dev.streamkit.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.config.ConfigException;
+import dev.streamkit.config.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,5 +51,22 @@ class SkitTest {
         output = capture(() -> Skit.run(new String[] {"-c", "/nonexistent/skit.toml", "serve"}), exit);
         assertEquals(2, exit[0]);
         assertTrue(output[1].contains("not found"), output[1]);
+    }
+
+    @Test
+    void refusesANonLoopbackAddressWithoutARoleHeaderUnlessAllowed() throws Exception {
+        assertEquals("0.0.0.0", Skit.listenHost("0.0.0.0:4545"));
+        assertEquals("[::]", Skit.listenHost("[::]:4545"));
+        ServerConfig config = new ServerConfig();
+        config.server.address = "127.0.0.1:4545";
+        assertSame(config, Skit.refuseUnsafeExposure(config));
+        config.server.address = "0.0.0.0:4545";
+        ConfigException refused = assertThrows(ConfigException.class, () -> Skit.refuseUnsafeExposure(config));
+        assertTrue(refused.getMessage().startsWith("Refusing to listen on non-loopback address '0.0.0.0'"), refused.getMessage());
+        config.permissions.roleHeader = "x-role";
+        assertSame(config, Skit.refuseUnsafeExposure(config));
+        config.permissions.roleHeader = null;
+        config.permissions.allowInsecureNoAuth = true;
+        assertSame(config, Skit.refuseUnsafeExposure(config));
     }
 }

@@ -194,11 +194,6 @@ final class NodeSlot implements Outputs {
         return (System.nanoTime() - createdNanos) / 1e9;
     }
 
-    /** Whether the node ended (finished, failed or removed). */
-    boolean isRemoved() {
-        return removed.get();
-    }
-
     /**
      * Queues a control message for the node (see the class comment for when it is handled).
      *

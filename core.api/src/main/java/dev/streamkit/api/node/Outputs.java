@@ -40,7 +40,8 @@ public interface Outputs {
      * ({@link System#nanoTime()} terms), from one of its timer threads and never concurrently with the
      * node's other calls; a later request replaces an earlier one. Timers replace sleeping: a paced node
      * sleeping on a thread costs a thread switch per packet, a timer costs a share of one wheel tick.
-     * Since 1.1.
+     * {@code onTimer} (and whatever runs inline after it) shares its thread with other sessions' timers, so
+     * it must not block or sleep. Since 1.1.
      *
      * @return false when this engine (or test double) has no timers: the node must wait by itself
      */

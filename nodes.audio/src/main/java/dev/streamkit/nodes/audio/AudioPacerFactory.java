@@ -11,6 +11,7 @@ import dev.streamkit.api.node.ParamSchema;
 import dev.streamkit.api.node.ParamSpec;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.PacketType;
+import dev.streamkit.nodes.core.pacing.PacerSpeed;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -26,8 +27,8 @@ public final class AudioPacerFactory implements NodeFactory {
             .description("Releases audio frames in real time and fills input gaps with silence, "
                     + "keeping real-time outputs (MoQ) continuous.")
             .params(ParamSchema.builder()
-                    .param(AudioPacerNode.SPEED, ParamSpec.number().min(AudioPacerNode.MIN_SPEED)
-                            .defaultValue(AudioPacerNode.DEFAULT_SPEED).tunable()
+                    .param(PacerSpeed.PARAM, ParamSpec.number().min(PacerSpeed.MIN)
+                            .defaultValue(PacerSpeed.DEFAULT).tunable()
                             .describe("Playback speed multiplier (1.0 = real time, 2.0 = twice as fast)"))
                     .param(AudioPacerNode.BUFFER_SIZE, ParamSpec.integer().min(1)
                             .defaultValue(AudioPacerNode.DEFAULT_BUFFER_SIZE).unit("frames")

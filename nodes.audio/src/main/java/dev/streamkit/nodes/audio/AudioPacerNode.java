@@ -7,6 +7,8 @@ import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.Packet;
+import dev.streamkit.nodes.core.pacing.HeldPacket;
+import dev.streamkit.nodes.core.pacing.PacerSpeed;
 import dev.streamkit.nodes.core.telemetry.MissedDeadlines;
 import java.util.concurrent.CancellationException;
 
@@ -38,13 +40,10 @@ import java.util.concurrent.CancellationException;
  */
 final class AudioPacerNode implements Node {
 
-    static final String SPEED = "speed";
     static final String BUFFER_SIZE = "buffer_size";
     static final String GENERATE_SILENCE = "generate_silence";
     static final String INITIAL_SAMPLE_RATE = "initial_sample_rate";
     static final String INITIAL_CHANNELS = "initial_channels";
-    static final double MIN_SPEED = 0.01;
-    static final double DEFAULT_SPEED = 1.0;
     static final int DEFAULT_BUFFER_SIZE = 32;
     static final long LATE_RESET_MS = 300;
     /** Longest stall filled in one go (one minute of 20 ms frames); a longer one restarts the timeline. */
@@ -57,13 +56,12 @@ final class AudioPacerNode implements Node {
     private volatile boolean shutDown;
     private boolean started;
     private SilenceFrames silence;
-    /** The frame waiting for its timer (input paused meanwhile), or {@code null}. */
-    private AudioFrame held;
+    private final HeldPacket<AudioFrame> held = new HeldPacket<>();
     /** When the pending silence timer was asked for: a timer may fire slightly early, the slot counts as over. */
     private long silenceWakeNanos;
 
     AudioPacerNode(Params params, long nowNanos) {
-        this.speed = readSpeed(params, DEFAULT_SPEED);
+        this.speed = PacerSpeed.read(params, PacerSpeed.DEFAULT);
         this.generateSilence = params.getBoolean(GENERATE_SILENCE, true);
         if (params.has(INITIAL_SAMPLE_RATE) && params.has(INITIAL_CHANNELS)) {
             int rate = params.getInt(INITIAL_SAMPLE_RATE, 48_000);
@@ -93,11 +91,7 @@ final class AudioPacerNode implements Node {
         } else if (now - clock.dueNanos() > LATE_RESET_MS * 1_000_000L) {
             clock.restart(now);
         }
-        if (clock.dueNanos() > now && out.wakeAt(clock.dueNanos())) {
-            held = frame;
-            out.pauseInput(true);
-            return;
-        }
+        if (held.hold(frame, clock.dueNanos(), now, out)) return;
         if (!PacingClock.sleepUntil(clock.dueNanos(), () -> out.isCancelled() || shutDown)) {
             if (shutDown) return;
             throw new CancellationException("audio pacer cancelled while waiting to release a frame");
@@ -109,11 +103,9 @@ final class AudioPacerNode implements Node {
     @Override
     public void onTimer(Outputs out) {
         if (shutDown) return;
-        AudioFrame frame = held;
+        AudioFrame frame = held.take(out);
         if (frame != null) {
-            held = null;
             release(frame, out);
-            out.pauseInput(false);
         } else if (generateSilence && silence != null) {
             fillSilenceUntil(Math.max(System.nanoTime(), silenceWakeNanos), out);
             scheduleSilence(out);
@@ -147,8 +139,8 @@ final class AudioPacerNode implements Node {
     /** {@code UpdateParams}: only {@code speed} is tunable; {@code Shutdown} finishes at once. */
     @Override
     public void onControl(ControlMessage message, Outputs out) {
-        if (message instanceof ControlMessage.UpdateParams update && update.params().has(SPEED)) {
-            speed = readSpeed(update.params(), speed);
+        if (message instanceof ControlMessage.UpdateParams update && update.params().has(PacerSpeed.PARAM)) {
+            speed = PacerSpeed.read(update.params(), speed);
         } else if (message instanceof ControlMessage.Shutdown) {
             shutDown = true;
             out.finish();
@@ -171,10 +163,5 @@ final class AudioPacerNode implements Node {
     /** Deadlines missed so far. */
     long missedDeadlines() {
         return missedDeadlines.total();
-    }
-
-    private static double readSpeed(Params params, double fallback) {
-        double value = params.getDouble(SPEED, fallback);
-        return Double.isFinite(value) ? Math.max(MIN_SPEED, value) : fallback;
     }
 }

@@ -10,6 +10,7 @@ import dev.streamkit.api.node.ParamSchema;
 import dev.streamkit.api.node.ParamSpec;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.PacketType;
+import dev.streamkit.nodes.core.pacing.PacerSpeed;
 import org.osgi.service.component.annotations.Component;
 
 /** Publishes {@code core::pacer}: releases packets of any type in real time, at a live-tunable speed. */
@@ -22,8 +23,8 @@ public final class PacerFactory implements NodeFactory {
             .description("Releases packets at their duration (duration_us, else audio frame length, else at once), "
                     + "turning a faster-than-real-time stream into a real-time one.")
             .params(ParamSchema.builder()
-                    .param(PacerNode.SPEED, ParamSpec.number().min(PacerNode.MIN_SPEED)
-                            .defaultValue(PacerNode.DEFAULT_SPEED).tunable()
+                    .param(PacerSpeed.PARAM, ParamSpec.number().min(PacerSpeed.MIN)
+                            .defaultValue(PacerSpeed.DEFAULT).tunable()
                             .describe("Playback speed multiplier (1.0 = real time, 2.0 = twice as fast)"))
                     .param(PacerNode.BUFFER_SIZE, ParamSpec.integer().min(1)
                             .defaultValue(PacerNode.DEFAULT_BUFFER_SIZE).unit("packets")

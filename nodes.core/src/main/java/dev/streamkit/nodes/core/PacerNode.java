@@ -7,6 +7,8 @@ import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.Packet;
+import dev.streamkit.nodes.core.pacing.HeldPacket;
+import dev.streamkit.nodes.core.pacing.PacerSpeed;
 import dev.streamkit.nodes.core.telemetry.MissedDeadlines;
 import java.util.concurrent.CancellationException;
 
@@ -36,11 +38,8 @@ import java.util.concurrent.CancellationException;
  */
 final class PacerNode implements Node {
 
-    static final String SPEED = "speed";
     static final String BUFFER_SIZE = "buffer_size";
     static final String INITIAL_BURST_PACKETS = "initial_burst_packets";
-    static final double MIN_SPEED = 0.01;
-    static final double DEFAULT_SPEED = 1.0;
     static final int DEFAULT_BUFFER_SIZE = 16;
     static final double BURST_SPEEDUP = 10.0;
     static final long GAP_RESET_MS = 300;
@@ -53,11 +52,10 @@ final class PacerNode implements Node {
     private boolean started;
     private long lastReturnNanos;
     private int burstLeft;
-    /** The packet waiting for its timer (input paused meanwhile), or {@code null}. */
-    private Packet held;
+    private final HeldPacket<Packet> held = new HeldPacket<>();
 
     PacerNode(Params params) {
-        this.speed = readSpeed(params, DEFAULT_SPEED);
+        this.speed = PacerSpeed.read(params, PacerSpeed.DEFAULT);
         this.burstPackets = Math.max(0, params.getInt(INITIAL_BURST_PACKETS, 0));
     }
 
@@ -75,11 +73,7 @@ final class PacerNode implements Node {
             burstLeft = burstPackets;
             started = true;
         }
-        if (clock.dueNanos() > now && out.wakeAt(clock.dueNanos())) {
-            held = packet;
-            out.pauseInput(true);
-            return;
-        }
+        if (held.hold(packet, clock.dueNanos(), now, out)) return;
         if (!PacingClock.sleepUntil(clock.dueNanos(), () -> out.isCancelled() || shutDown)) {
             if (shutDown) return;
             throw new CancellationException("pacer cancelled while waiting to release a packet");
@@ -90,11 +84,9 @@ final class PacerNode implements Node {
     /** The held packet is due: release it and let the next one in. */
     @Override
     public void onTimer(Outputs out) {
-        Packet packet = held;
-        if (packet == null || shutDown) return;
-        held = null;
-        release(packet, out);
-        out.pauseInput(false);
+        if (shutDown) return;
+        Packet packet = held.take(out);
+        if (packet != null) release(packet, out);
     }
 
     private void release(Packet packet, Outputs out) {
@@ -110,8 +102,8 @@ final class PacerNode implements Node {
     /** {@code UpdateParams}: only {@code speed} is tunable; other keys are ignored. */
     @Override
     public void onControl(ControlMessage message, Outputs out) {
-        if (message instanceof ControlMessage.UpdateParams update && update.params().has(SPEED)) {
-            speed = readSpeed(update.params(), speed);
+        if (message instanceof ControlMessage.UpdateParams update && update.params().has(PacerSpeed.PARAM)) {
+            speed = PacerSpeed.read(update.params(), speed);
         } else if (message instanceof ControlMessage.Shutdown) {
             shutDown = true;
             out.finish();
@@ -128,11 +120,5 @@ final class PacerNode implements Node {
         if (us != null && us > 0) return us * 1_000L;
         if (packet instanceof AudioFrame frame) return frame.frameCount() * 1_000_000_000L / frame.sampleRate();
         return 0L;
-    }
-
-    /** {@code speed} from {@code params}, or {@code fallback} when absent or not finite; at least {@value #MIN_SPEED}. */
-    private static double readSpeed(Params params, double fallback) {
-        double value = params.getDouble(SPEED, fallback);
-        return Double.isFinite(value) ? Math.max(MIN_SPEED, value) : fallback;
     }
 }

@@ -69,6 +69,11 @@ public final class ServerConfig implements Serializable {
     private static final long serialVersionUID = 1L;
         public String directory = ".plugins";
         public boolean allowHttpManagement = false;
+        /**
+         * StreamKit/J: seconds a running node whose plugin bundle left waits for a successor of its kind
+         * (an upgrade through {@code deploy/}) before it fails.
+         */
+        public double upgradeGraceSecs = 5;
     }
 
     /** {@code [resources]}: model cache policy. */

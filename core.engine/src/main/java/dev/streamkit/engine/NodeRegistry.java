@@ -28,14 +28,23 @@ public final class NodeRegistry {
         });
     }
 
-    /** Removes a factory; its kind disappears unless another factory still provides it. */
-    public void unregister(NodeFactory factory) {
+    /**
+     * Removes a factory; its kind disappears unless another factory still provides it.
+     *
+     * @return the entry removed, or {@code null} when the factory was not registered
+     */
+    public RegisteredKind unregister(NodeFactory factory) {
         String kind = factory.definition().kind();
+        RegisteredKind[] removed = new RegisteredKind[1];
         kinds.computeIfPresent(kind, (k, providers) -> {
             Deque<RegisteredKind> next = new ArrayDeque<>(providers);
+            for (RegisteredKind entry : providers) {
+                if (entry.factory() == factory) removed[0] = entry;
+            }
             next.removeIf(entry -> entry.factory() == factory);
             return next.isEmpty() ? null : next;
         });
+        return removed[0];
     }
 
     /** The current provider of {@code kind}. */

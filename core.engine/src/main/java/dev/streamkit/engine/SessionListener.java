@@ -54,4 +54,8 @@ public interface SessionListener {
     /** A connection was removed from a running session (not sent for batch operations). */
     default void connectionRemoved(String sessionId, Connection connection) {
     }
+
+    /** A node moved to the successor of its plugin bundle (a hot upgrade). Since 1.5. */
+    default void nodeReplaced(String sessionId, NodeReplacement replacement) {
+    }
 }

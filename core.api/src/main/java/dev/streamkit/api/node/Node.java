@@ -1,6 +1,7 @@
 package dev.streamkit.api.node;
 
 import dev.streamkit.api.packet.Packet;
+import java.util.Map;
 
 /**
  * A processing step in a pipeline. The engine calls a node from one thread at a time (never
@@ -79,6 +80,28 @@ public interface Node {
     /** The stream on {@code inputPin} ended. The default finishes the node. */
     default void onInputEnd(String inputPin, Outputs out) throws Exception {
         out.finish();
+    }
+
+    /**
+     * The stream on {@code inputPin} ended because the node feeding it failed ({@code cause} names that
+     * node and its reason), as opposed to a clean {@link #onInputEnd}. The default treats it as an end
+     * ({@link #onInputEnd}), so a muxer still writes its trailer; if the node ends during this call, the
+     * engine reports it stopped by the upstream failure and passes the failure on downstream. Override
+     * it to fail instead, or to go on with other inputs. Since 1.2.
+     */
+    default void onInputFailed(String inputPin, NodeException cause, Outputs out) throws Exception {
+        onInputEnd(inputPin, out);
+    }
+
+    /**
+     * A successor of this node is about to take over (its plugin bundle is being upgraded): returns the
+     * state the successor should start from, or an empty map to let it start fresh. Called once, after the
+     * node's last call returned and before {@link #close}; values must be JDK or {@code dev.streamkit.api}
+     * types (the successor's classes come from another class loader). The successor reads it from
+     * {@link NodeContext#inheritedState()}. Since 1.2.
+     */
+    default Map<String, Object> handOver() {
+        return Map.of();
     }
 
     /** The MIME type of the bytes this node emits, if it knows it (muxers, encoders); else {@code null}. */

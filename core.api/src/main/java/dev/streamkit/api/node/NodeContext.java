@@ -1,6 +1,7 @@
 package dev.streamkit.api.node;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What the engine tells a node at creation: where it sits and which policies apply to it.
@@ -27,4 +28,12 @@ public interface NodeContext {
      * @throws NodeException naming {@code field} when writing there is not allowed
      */
     Path resolveWritablePath(String field, String path) throws NodeException;
+
+    /**
+     * The state handed over by the node this one replaces ({@link Node#handOver()}) when a plugin upgrade
+     * moves a running node to a new bundle revision; empty for a new node. Since 1.2.
+     */
+    default Map<String, Object> inheritedState() {
+        return Map.of();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.streamkit.engine.internal;
 
+import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.Packet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,8 @@ final class BestEffortLink implements Link {
     private final RunContext run;
     private final AtomicReference<Packet> pending = new AtomicReference<>();
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Why the upstream ended, when it failed; written before {@link #ended}. */
+    private volatile NodeException failure;
     private final AtomicBoolean endDelivered = new AtomicBoolean();
     private final AtomicBoolean forwarding = new AtomicBoolean();
     private final LongAdder dropped = new LongAdder();
@@ -35,7 +38,8 @@ final class BestEffortLink implements Link {
     }
 
     @Override
-    public void deliverEnd() {
+    public void deliverEnd(NodeException failure) {
+        this.failure = failure;
         ended.set(true);
         scheduleForward();
     }
@@ -65,7 +69,7 @@ final class BestEffortLink implements Link {
                 Packet next;
                 while ((next = pending.getAndSet(null)) != null) target.inbox().deliver(pin, next);
                 if (ended.get() && pending.get() == null && endDelivered.compareAndSet(false, true)) {
-                    target.inbox().deliverEnd(pin);
+                    target.inbox().deliverEnd(pin, failure);
                 }
             } catch (CancellationException cancelled) {
                 forwarding.set(false);

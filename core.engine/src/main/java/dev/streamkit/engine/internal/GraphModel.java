@@ -67,6 +67,16 @@ final class GraphModel {
         if (spec != null) specs.put(id, new PipelineNode(spec.kind(), params));
     }
 
+    /**
+     * Plans node {@code id} again from its stored spec (its params as last tuned) with the factory its kind
+     * has now, and records that plan: a plugin upgrade moved the node to a new bundle revision.
+     */
+    PlannedNode replan(String id) throws PipelineException {
+        PlannedNode planned = planner.planNode(id, specs.get(id));
+        nodes.put(id, planned);
+        return planned;
+    }
+
     /** Checks and records a new node; returns its plan. */
     PlannedNode addNode(String id, String kind, Map<String, Object> params) throws PipelineException {
         if (id == null || id.isBlank()) throw configuration("Node id must not be empty");

@@ -1,5 +1,6 @@
 package dev.streamkit.engine.internal;
 
+import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.Packet;
 import java.util.concurrent.CancellationException;
 
@@ -25,8 +26,8 @@ final class InlineInbox implements Inbox {
     }
 
     @Override
-    public void deliverEnd(String pin) {
-        slot.receiveEnd(pin);
+    public void deliverEnd(String pin, NodeException failure) {
+        slot.receiveEnd(pin, failure);
     }
 
     @Override

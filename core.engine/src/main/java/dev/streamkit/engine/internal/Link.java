@@ -1,5 +1,6 @@
 package dev.streamkit.engine.internal;
 
+import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.Packet;
 
 /** One connection from an output pin to a downstream input, as seen by the sending slot. */
@@ -8,8 +9,11 @@ interface Link {
     /** Hands a packet downstream; reliable links may block, best-effort links never do. */
     void deliver(Packet packet);
 
-    /** The upstream ended: downstream sees end-of-stream after every packet delivered before. */
-    void deliverEnd();
+    /**
+     * The upstream ended: downstream sees end-of-stream after every packet delivered before. Never blocks.
+     * {@code failure} is {@code null} for a clean end, else the failure that ended the upstream.
+     */
+    void deliverEnd(NodeException failure);
 
     /** The slot this link feeds. */
     NodeSlot target();

@@ -17,19 +17,20 @@ import java.util.Map;
  * refused operation changes nothing; then it is applied live under one lock. Link lists are copy-on-write
  * and calls into a node hold its slot's lock, so rewiring is safe against packets in flight.
  *
+ * <p>An operation never waits for the data plane: a removed node is retired (it takes nothing more and
+ * is closed when its current call returns) and the ends of the streams it fed are delivered by a pooled
+ * task after that; events are queued under the lock and delivered after it ({@link SessionEvents}).
+ *
  * <p>Sources created by an operation wait in {@code Ready} until they have a downstream connection, and
  * then start at the end of the operation (or batch) that gave them one: nothing they produce is lost to an
  * unconnected pin.
  */
 final class LiveGraph {
 
-    /** How long removing a node waits for it to leave its current call before closing it anyway. */
-    private static final long REMOVE_GRACE_MS = 2_000;
-
     private final String sessionId;
     private final SessionExecution session;
     private final FilePolicy files;
-    private final SessionListeners listeners;
+    private final SessionEvents listeners;
     private final NodeStates states;
     private final NodeStatsPublisher stats;
     private final SlotGraph slots;
@@ -40,7 +41,7 @@ final class LiveGraph {
     private volatile Map<String, PlannedNode> plan;
     private volatile Pipeline pipeline;
 
-    LiveGraph(SessionExecution session, GraphModel model, SlotGraph slots, FilePolicy files, SessionListeners listeners,
+    LiveGraph(SessionExecution session, GraphModel model, SlotGraph slots, FilePolicy files, SessionEvents listeners,
               NodeStates states, NodeStatsPublisher stats, Pipeline pipeline) {
         this.sessionId = session.info().id();
         this.session = session;
@@ -81,6 +82,17 @@ final class LiveGraph {
     /** Checks {@code op} against the model, then applies it live and reports it. */
     void apply(GraphOperation op) throws PipelineException {
         synchronized (lock) {
+            listeners.deferOnThisThread();
+            try {
+                applyLocked(op);
+            } finally {
+                listeners.resume();
+            }
+        }
+    }
+
+    private void applyLocked(GraphOperation op) throws PipelineException {
+        {
             session.checkLive();
             GraphEdits.applyToModel(model.copy(), op); // refuses without touching anything
             NodeSlot created = null;
@@ -102,6 +114,17 @@ final class LiveGraph {
     /** Applies all of {@code operations} or, when one is refused, none (no per-operation events). */
     void applyBatch(List<GraphOperation> operations) throws PipelineException {
         synchronized (lock) {
+            listeners.deferOnThisThread();
+            try {
+                applyBatchLocked(operations);
+            } finally {
+                listeners.resume();
+            }
+        }
+    }
+
+    private void applyBatchLocked(List<GraphOperation> operations) throws PipelineException {
+        {
             session.checkLive();
             List<String> errors = GraphEdits.validate(model.copy(), operations);
             if (!errors.isEmpty()) {
@@ -185,8 +208,9 @@ final class LiveGraph {
     }
 
     /**
-     * Unlinks the node from its upstreams, ends the streams it fed where it was the input's only
-     * connection, stops it and closes it once (after a bounded wait for it to leave its current call).
+     * Unlinks the node from its upstreams and retires it (it takes nothing more; closed once its current
+     * call returns). Once it is closed, a pooled task publishes its last stats and ends the streams it fed
+     * where it was the input's only connection, so its last sends land before those ends. Never waits.
      */
     private void remove(String nodeId, boolean notify) throws PipelineException {
         List<Connection> dropped = model.removeNode(nodeId);
@@ -197,21 +221,52 @@ final class LiveGraph {
                 if (upstream != null) upstream.disconnect(c.fromPin(), slot, c.toPin());
             }
         }
-        slot.markRemoved();
+        List<Link> fed = new java.util.ArrayList<>();
+        for (Link link : slot.disconnectAll()) {
+            if (model.incoming(link.target().id(), link.pin()) == 0) fed.add(link);
+        }
         slots.remove(nodeId);
         plan = model.nodes();
         pipeline = model.toPipeline(pipeline);
         states.set(nodeId, NodeState.stopped("shutdown"));
         states.forget(nodeId);
-        slot.awaitIdle(REMOVE_GRACE_MS); // its last sends land before the end-of-stream below
         stats.last(slot);
-        for (Link link : slot.disconnectAll()) {
-            if (model.incoming(link.target().id(), link.pin()) == 0) link.deliverEnd();
-        }
-        closeQuietly(slot);
+        slot.retire().thenRun(() -> session.execute(() -> endRemoved(slot, fed)));
         if (notify) {
             for (Connection c : dropped) listeners.fire(listener -> listener.connectionRemoved(sessionId, c));
             listeners.fire(listener -> listener.nodeRemoved(sessionId, nodeId));
+        }
+    }
+
+    /**
+     * The factory of some nodes is leaving (its bundle is being stopped): gives each of them a mailbox, so
+     * that packets wait for its successor, and reports them {@code Recovering}. Returns those slots.
+     */
+    List<NodeSlot> prepareReplacement(dev.streamkit.api.node.NodeFactory leaving) {
+        List<NodeSlot> affected = new java.util.ArrayList<>();
+        synchronized (lock) {
+            listeners.deferOnThisThread();
+            try {
+                for (NodeSlot slot : slots.slots().values()) {
+                    if (slot.factory() != leaving || slot.isDone()) continue;
+                    slots.ensureMailbox(slot);
+                    states.set(slot.id(), NodeState.recovering("plugin_upgrade"));
+                    affected.add(slot);
+                }
+            } finally {
+                listeners.resume();
+            }
+        }
+        return affected;
+    }
+
+    /** Plans {@code nodeId} again with its kind's current factory and params as last tuned; null if removed. */
+    PlannedNode replan(String nodeId) throws PipelineException {
+        synchronized (lock) {
+            if (!slots.slots().containsKey(nodeId)) return null;
+            PlannedNode planned = model.replan(nodeId);
+            plan = model.nodes();
+            return planned;
         }
     }
 
@@ -225,11 +280,17 @@ final class LiveGraph {
         }
     }
 
-    static void closeQuietly(NodeSlot slot) {
+    /** A removed node is closed: the end of every stream it alone fed. */
+    private void endRemoved(NodeSlot slot, List<Link> fed) {
+        NodeSlot previousDriver = DrivingSlot.enter(slot); // a consumer flushing into a full mailbox must not block
         try {
-            slot.closeOnce();
-        } catch (RuntimeException e) {
-            // best effort
+            for (Link link : fed) link.deliverEnd(null);
+        } finally {
+            DrivingSlot.restore(previousDriver);
         }
+    }
+
+    static void closeQuietly(NodeSlot slot) {
+        slot.requestClose();
     }
 }

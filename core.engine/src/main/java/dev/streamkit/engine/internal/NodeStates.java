@@ -13,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NodeStates {
 
     private final String sessionId;
-    private final SessionListeners listeners;
+    private final SessionEvents listeners;
     private final Map<String, NodeState> states = new ConcurrentHashMap<>();
 
-    NodeStates(String sessionId, SessionListeners listeners) {
+    NodeStates(String sessionId, SessionEvents listeners) {
         this.sessionId = sessionId;
         this.listeners = listeners;
     }

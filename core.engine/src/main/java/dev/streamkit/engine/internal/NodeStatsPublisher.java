@@ -19,7 +19,7 @@ final class NodeStatsPublisher {
     static final long PACKET_INTERVAL = 1_000;
 
     private final String sessionId;
-    private final SessionListeners listeners;
+    private final SessionEvents listeners;
     /** The counters last published per slot, to skip unchanged ones. */
     private final Map<NodeSlot, NodeStats> published = new ConcurrentHashMap<>();
     /**
@@ -28,7 +28,7 @@ final class NodeStatsPublisher {
      */
     private final Set<NodeSlot> ended = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    NodeStatsPublisher(String sessionId, SessionListeners listeners) {
+    NodeStatsPublisher(String sessionId, SessionEvents listeners) {
         this.sessionId = sessionId;
         this.listeners = listeners;
     }

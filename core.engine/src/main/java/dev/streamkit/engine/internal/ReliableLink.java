@@ -1,5 +1,6 @@
 package dev.streamkit.engine.internal;
 
+import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.Packet;
 
 /** A reliable connection: straight into the target's inbox, so a slow consumer backpressures the sender. */
@@ -11,7 +12,7 @@ record ReliableLink(NodeSlot target, String pin) implements Link {
     }
 
     @Override
-    public void deliverEnd() {
-        target.inbox().deliverEnd(pin);
+    public void deliverEnd(NodeException failure) {
+        target.inbox().deliverEnd(pin, failure);
     }
 }

@@ -7,6 +7,11 @@ import dev.streamkit.api.node.TelemetryEvent;
 /** What a node slot needs from the run it belongs to. */
 interface RunContext {
 
+    /** How log lines name the run: the session id, or "oneshot". */
+    default String label() {
+        return "oneshot";
+    }
+
     boolean isCancelled();
 
     /** Runs a task on the run's pool, counted so that nodes are closed only after every task left. */

@@ -12,16 +12,15 @@ import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -36,17 +35,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SessionExecution implements Session, RunContext {
 
     private final SessionInfo info;
-    private final SessionListeners listeners;
+    private final SessionEvents listeners;
     private final TaskTracker tasks;
     private final TimerWheel wheel;
     private final FilePolicy files;
     private final NodeStates states;
     private final NodeStatsPublisher stats;
     private final LiveGraph graph;
+    private final NodeReplacer replacer;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final CompletableFuture<Void> idleAfterCancel = new CompletableFuture<>();
+    private final CompletableFuture<Void> allClosed = new CompletableFuture<>();
     private volatile ScheduledFuture<?> statsTicker;
 
     /** Creates and wires every node (all {@code Initializing}); on failure closes those created so far. */
@@ -56,14 +55,16 @@ public final class SessionExecution implements Session, RunContext {
         this.info = info;
         this.wheel = wheel;
         this.files = settings.files();
-        this.listeners = listeners;
-        this.tasks = new TaskTracker(pool, cancelled::get, this::onIdle);
-        this.states = new NodeStates(info.id(), listeners);
-        this.stats = new NodeStatsPublisher(info.id(), listeners);
+        this.listeners = new SessionEvents(listeners);
+        this.tasks = new TaskTracker(pool, cancelled::get, () -> { });
+        this.states = new NodeStates(info.id(), this.listeners);
+        this.stats = new NodeStatsPublisher(info.id(), this.listeners);
         for (String id : plan.keySet()) states.initializing(id);
         SlotGraph slots = new SlotGraph(plan.values(), files, info.id(), this, settings.nodeInputCapacity(), true);
         slots.wire(pipeline.connections());
-        this.graph = new LiveGraph(this, new GraphModel(planner, plan, pipeline), slots, files, listeners, states, stats, pipeline);
+        this.graph = new LiveGraph(this, new GraphModel(planner, plan, pipeline), slots, files, this.listeners, states, stats,
+                pipeline);
+        this.replacer = new NodeReplacer(this, graph, states, this.listeners, files);
     }
 
     /**
@@ -113,6 +114,11 @@ public final class SessionExecution implements Session, RunContext {
     }
 
     @Override
+    public String label() {
+        return info.id();
+    }
+
+    @Override
     public TimerWheel timers() {
         return wheel;
     }
@@ -126,7 +132,7 @@ public final class SessionExecution implements Session, RunContext {
     public void slotFinished(NodeSlot slot) {
         if (cancelled.get()) return;
         stats.last(slot);
-        states.set(slot.id(), NodeState.stopped("completed"));
+        states.set(slot.id(), NodeState.stopped(slot.stopReason()));
     }
 
     @Override
@@ -157,33 +163,38 @@ public final class SessionExecution implements Session, RunContext {
     }
 
     /**
-     * Cancels every node, waits up to {@code grace} for the session's tasks to leave, then closes each node
-     * once (abandoning a task that ignored cancellation). Nodes still running end {@code Stopped(shutdown)}.
-     * Idempotent.
+     * Cancels every node and returns without waiting for the data plane: nodes still running end
+     * {@code Stopped(shutdown)}, threads inside a node are interrupted, and each node is closed once its
+     * current call returned ({@link #closed()} completes then). Idempotent.
      */
-    public void destroy(Duration grace) {
-        if (!cancelled.compareAndSet(false, true) && closed.get()) return;
+    public void destroy() {
+        if (!cancelled.compareAndSet(false, true)) return;
         ScheduledFuture<?> ticker = statsTicker;
         if (ticker != null) ticker.cancel(false);
-        tasks.interruptAll();
-        onIdle();
-        try {
-            idleAfterCancel.get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            tasks.interruptAll();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // never completed exceptionally
-        }
         for (NodeSlot slot : graph.slots()) {
             if (states.ended(slot.id())) continue;
             stats.last(slot);
             states.set(slot.id(), NodeState.stopped("shutdown"));
         }
-        if (closed.compareAndSet(false, true)) {
-            for (NodeSlot slot : graph.slots()) LiveGraph.closeQuietly(slot);
-        }
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (NodeSlot slot : graph.slots()) closing.add(slot.retire());
+        tasks.interruptAll();
+        CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).whenComplete((done, error) -> allClosed.complete(null));
+    }
+
+    /** Completes once every node of a destroyed session is closed. */
+    public CompletableFuture<Void> closed() {
+        return allClosed;
+    }
+
+    /** A factory that made some of this session's nodes is leaving: see {@link NodeReplacer}. */
+    public void factoryLeaving(dev.streamkit.engine.RegisteredKind leaving, Duration grace, ScheduledExecutorService timer) {
+        if (!cancelled.get()) replacer.factoryLeaving(leaving, grace, timer);
+    }
+
+    /** A factory registered: nodes waiting for a successor of its kind move to it. */
+    public void factoryArrived(dev.streamkit.engine.RegisteredKind arrived) {
+        if (!cancelled.get()) replacer.factoryArrived(arrived);
     }
 
     @Override
@@ -241,7 +252,4 @@ public final class SessionExecution implements Session, RunContext {
         }
     }
 
-    private void onIdle() {
-        if (cancelled.get() && tasks.isIdle()) idleAfterCancel.complete(null);
-    }
 }

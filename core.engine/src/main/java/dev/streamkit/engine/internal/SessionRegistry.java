@@ -1,5 +1,13 @@
 package dev.streamkit.engine.internal;
 
+import dev.streamkit.engine.RegisteredKind;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.streamkit.api.node.NodeFactory;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.api.pipeline.PipelineNode;
@@ -27,6 +35,8 @@ import java.util.function.Function;
  * {@code max_concurrent_sessions}), planning with fan-out allowed, and destroy with a bounded grace.
  */
 public final class SessionRegistry implements SessionManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
 
     /** Kinds that exist only inside a oneshot request. */
     private static final Set<String> ONESHOT_ONLY = Set.of("streamkit::http_input", "streamkit::http_output");
@@ -147,7 +157,7 @@ public final class SessionRegistry implements SessionManager {
             if (session == null) return Optional.empty();
             sessions.remove(session.info().id());
         }
-        session.destroy(settings.destroyGrace());
+        session.destroy();
         listeners.fire(listener -> listener.sessionDestroyed(session.info()));
         return Optional.of(session.info());
     }
@@ -162,15 +172,43 @@ public final class SessionRegistry implements SessionManager {
         listeners.remove(listener);
     }
 
-    /** Destroys every session (engine stopping), sharing one grace period between them. */
+    /**
+     * Destroys every session (engine stopping) and waits, one grace period for all, until their nodes are
+     * closed: a node still inside a call after that is abandoned.
+     */
     public void destroyAll() {
-        List<SessionExecution> all;
+        List<SessionExecution> all = snapshot();
         synchronized (sessions) {
-            all = new ArrayList<>(sessions.values());
             sessions.clear();
         }
-        long end = System.nanoTime() + settings.destroyGrace().toNanos();
-        for (SessionExecution session : all) session.destroy(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+        for (SessionExecution session : all) session.destroy();
+        try {
+            CompletableFuture.allOf(all.stream().map(SessionExecution::closed).toArray(CompletableFuture[]::new))
+                    .get(settings.destroyGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("engine stopping: some nodes were still busy after {} ms and are left unclosed", settings.destroyGrace().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The factory {@code leaving} is being unregistered: every session moves the nodes it made into waiting
+     * for a successor. Runs on the unregistering thread and returns once those nodes are closed.
+     */
+    public void factoryLeaving(RegisteredKind leaving) {
+        for (SessionExecution session : snapshot()) session.factoryLeaving(leaving, settings.upgradeGrace(), timer);
+    }
+
+    /** A factory registered: nodes waiting for a successor of its kind move to it. */
+    public void factoryArrived(RegisteredKind arrived) {
+        for (SessionExecution session : snapshot()) session.factoryArrived(arrived);
+    }
+
+    private List<SessionExecution> snapshot() {
+        synchronized (sessions) {
+            return new ArrayList<>(sessions.values());
+        }
     }
 
     private static PipelineException configuration(String message) {

@@ -122,14 +122,16 @@ final class SlotGraph {
         return !upstreamOf.containsKey(slot.id());
     }
 
-    /** Closes every node, best effort: one node's failure must not keep the others open. */
+    /** Closes every node, each once no call is inside it (a node's close failure is logged by its slot). */
     void closeNodes() {
-        for (NodeSlot slot : slots.values()) {
-            try {
-                slot.closeOnce();
-            } catch (RuntimeException e) {
-                // best effort
-            }
-        }
+        for (NodeSlot slot : slots.values()) slot.requestClose();
+    }
+
+    /**
+     * Gives {@code slot} a mailbox if it runs inline, so that packets can wait for it (a node being
+     * replaced). Call under the session's graph lock.
+     */
+    void ensureMailbox(NodeSlot slot) {
+        if (slot.inbox() instanceof InlineInbox) slot.useInbox(new MailboxInbox(slot, run, mailboxCapacity));
     }
 }

@@ -1,5 +1,6 @@
 package dev.streamkit.engine.internal;
 
+import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.Packet;
 
 /**
@@ -14,7 +15,7 @@ final class SourceInbox implements Inbox {
     }
 
     @Override
-    public void deliverEnd(String pin) {
+    public void deliverEnd(String pin, NodeException failure) {
         throw new IllegalStateException("a source node has no inputs (pin '" + pin + "')");
     }
 }

@@ -54,21 +54,38 @@ public final class EngineComponent implements Engine {
     private ScheduledExecutorService timer;
     private TimerWheel wheel;
     private OneshotRunner oneshots;
-    private SessionRegistry sessions;
+    private volatile SessionRegistry sessions;
 
     /** Threads running node timers: one per core of the target machine (paced chains run on them). */
     private static final int TIMER_THREADS = Integer.getInteger("skit.timer.threads", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     /** StreamKit's per-node shutdown grace when a session is destroyed. */
     private static final Duration SESSION_GRACE = Duration.ofSeconds(2);
 
+    /**
+     * A factory registered (a bundle started): its kind is available, and running nodes waiting for a
+     * successor of that kind move to it (on the pool, not on the registering thread).
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addNodeFactory(NodeFactory factory, ServiceReference<NodeFactory> reference) {
         Version version = reference.getBundle().getVersion();
-        registry.register(new RegisteredKind(factory, reference.getBundle().getSymbolicName(), version.toString()));
+        RegisteredKind entry = new RegisteredKind(factory, reference.getBundle().getSymbolicName(), version.toString());
+        registry.register(entry);
+        SessionRegistry live = sessions;
+        if (live != null) live.factoryArrived(entry);
     }
 
+    /**
+     * A factory is being unregistered (its bundle is stopping, being updated or uninstalled). This runs
+     * while the bundle's classes still load, before Felix refreshes it, so the nodes it made finish their
+     * current call, hand over their state and are closed here (bounded per node). When another provider of
+     * the kind remains, they move to it at once; otherwise they wait for a successor.
+     */
     void removeNodeFactory(NodeFactory factory) {
-        registry.unregister(factory);
+        RegisteredKind leaving = registry.unregister(factory);
+        SessionRegistry live = sessions;
+        if (leaving == null || live == null) return;
+        live.factoryLeaving(leaving);
+        registry.lookup(leaving.kind()).ifPresent(live::factoryArrived);
     }
 
     @Activate
@@ -81,14 +98,16 @@ public final class EngineComponent implements Engine {
         SessionSettings settings = new SessionSettings(
                 new FilePolicy(workDir, config.security.allowedFilePaths, config.security.allowedWritePaths),
                 EngineProfile.nodeInputCapacity(config.engine), config.permissions.maxConcurrentSessions, SESSION_GRACE,
-                SessionSettings.STATS_INTERVAL);
+                SessionSettings.STATS_INTERVAL, Duration.ofMillis(Math.round(config.plugins.upgradeGraceSecs * 1000)));
         sessions = new SessionRegistry(kind -> registry.lookup(kind).map(RegisteredKind::factory).orElse(null),
                 registry::closeMatches, settings, pool, timer, wheel);
     }
 
     @Deactivate
     void deactivate() {
-        sessions.destroyAll();
+        SessionRegistry live = sessions;
+        sessions = null;
+        live.destroyAll();
         pool.shutdownNow();
         timer.shutdownNow();
         wheel.close();

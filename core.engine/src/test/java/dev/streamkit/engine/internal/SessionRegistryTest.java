@@ -212,6 +212,7 @@ class SessionRegistryTest {
         long start = System.nanoTime();
         assertTrue(sessions.destroy("d").isPresent());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
+        ((SessionExecution) session).closed().get(10, java.util.concurrent.TimeUnit.SECONDS);
         for (String id : List.of("src", "slow", "sink")) assertEquals(1, closes.get(id).get(), id);
         assertEquals(NodeState.stopped("shutdown"), session.nodeStates().get("src"));
         assertFalse(sessions.destroy("d").isPresent());

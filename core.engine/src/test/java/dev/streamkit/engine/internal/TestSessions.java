@@ -38,8 +38,14 @@ final class TestSessions {
 
     static SessionRegistry registry(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions,
                                     Integer maxSessions, Executor pool) {
+        return registry(factories, suggestions, maxSessions, pool, SessionSettings.UPGRADE_GRACE);
+    }
+
+    /** As above, with {@code upgradeGrace} as the wait for a plugin's successor. */
+    static SessionRegistry registry(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions,
+                                    Integer maxSessions, Executor pool, Duration upgradeGrace) {
         SessionSettings settings = new SessionSettings(new FilePolicy(Path.of("."), List.of(), List.of()), 4, maxSessions,
-                Duration.ofSeconds(2), STATS_INTERVAL);
+                Duration.ofSeconds(2), STATS_INTERVAL, upgradeGrace);
         return new SessionRegistry(factories, suggestions, settings, pool, TIMER, WHEEL);
     }
 }

@@ -4,24 +4,27 @@ import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.node.PacingClock;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.Packet;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
- * {@code audio::mixer} in clocked mode: a dedicated clock thread mixes one frame per tick from per-input
- * jitter buffers, so the output is real time and steady however the inputs arrive.
+ * {@code audio::mixer} in clocked mode: a clock mixes one frame per tick from per-input jitter buffers, so
+ * the output is real time and steady however the inputs arrive.
  *
  * <pre>
  *   in_0 ──▶ [jitter buffer] ─┐
- *   in_1 ──▶ [jitter buffer] ─┼─▶ clock thread: every frame_samples_per_channel / sample_rate ──▶ out
+ *   in_1 ──▶ [jitter buffer] ─┼─▶ clock: every frame_samples_per_channel / sample_rate ──▶ out
  *   ...                       ┘
  * </pre>
  *
- * <p>Threads: {@code onPacket}/{@code onInputEnd} run on the node's mailbox worker and only enqueue; the
- * clock thread ({@link MixClock}) is the only one that emits, so {@link Outputs} is never called from two
- * threads at once. Buffers are guarded by this node's monitor.
+ * <p>Threads: where the engine has timers (live sessions) the clock is an engine timer ({@link Outputs#wakeAt}):
+ * each tick is an {@link #onTimer} call on a shared timer thread, never concurrent with the node's other
+ * calls, and a slow consumer pauses the mixer's input instead of blocking that thread. Elsewhere (oneshot
+ * runs) a clock thread of its own ({@link MixClock}) ticks; {@code onPacket}/{@code onInputEnd} then only
+ * enqueue and the clock thread is the only one that emits. Buffers are guarded by this node's monitor.
  *
  * <p>Each input keeps at most {@code jitter_buffer_frames} output frames of audio: on overflow the oldest
  * audio is dropped. A tick takes one frame per input (short or missing input is silence), sums, clips to
@@ -33,8 +36,8 @@ import java.util.concurrent.CancellationException;
  * ({@link MixerInputs}). Inputs must run at the clock's rate (resampling
  * is {@code audio::resampler}'s job): another rate fails the node with invalid media naming the pin.
  *
- * <p>The clock thread stops on finish, failure, cancellation ({@link Outputs#send} throws), Shutdown and
- * {@link #close()}, which joins it.
+ * <p>The clock stops on finish, failure, cancellation ({@link Outputs#send} throws), Shutdown and
+ * {@link #close()}, which joins a clock thread.
  */
 final class ClockedMixerNode implements Node {
 
@@ -48,6 +51,8 @@ final class ClockedMixerNode implements Node {
     /** Sample frames dropped because an input ran ahead of its jitter buffer. */
     private long droppedSamples;
     private MixClock clock;
+    /** The tick timeline when the engine's timers drive the clock, else {@code null}. */
+    private PacingClock timeline;
     private boolean failed;
 
     /**
@@ -91,9 +96,7 @@ final class ClockedMixerNode implements Node {
             if (excess > 0) droppedSamples += buffer.discard(excess);
             channels = Math.max(channels, frame.channels());
             stamps.startAt(frame.metadata());
-            if (clock == null) {
-                clock = MixClock.start(threadName, config.frameNanos(), () -> tickOrFail(out), out::isCancelled);
-            }
+            if (clock == null && timeline == null) startClock(out);
         }
     }
 
@@ -102,7 +105,7 @@ final class ClockedMixerNode implements Node {
         synchronized (this) {
             inputs.end(inputPin);
             // Without a clock nothing was ever buffered, so no other thread emits: finish here.
-            if (clock == null && inputs.allEnded() && !failed) out.finish();
+            if (clock == null && timeline == null && inputs.allEnded() && !failed) out.finish();
         }
     }
 
@@ -156,6 +159,31 @@ final class ClockedMixerNode implements Node {
         }
         if (frame != null) out.send("out", frame);
         return true;
+    }
+
+    /** First tick one frame from now: on the engine's timers when it has them, else on a clock thread. */
+    private void startClock(Outputs out) {
+        PacingClock first = new PacingClock().restart(System.nanoTime());
+        first.advance(config.frameNanos(), 1.0);
+        if (out.wakeAt(first.dueNanos())) {
+            timeline = first;
+        } else {
+            clock = MixClock.start(threadName, config.frameNanos(), () -> tickOrFail(out), out::isCancelled);
+        }
+    }
+
+    /**
+     * A tick on the engine's timers: mixes and sends one frame, then asks for the next tick one frame later
+     * on the timeline (restarted rather than bursting when it fell {@link MixClock#MAX_LATE_PERIODS} behind).
+     */
+    @Override
+    public void onTimer(Outputs out) {
+        if (timeline == null || !tickOrFail(out)) return;
+        long period = config.frameNanos();
+        timeline.advance(period, 1.0);
+        long now = System.nanoTime();
+        if (now - timeline.dueNanos() > MixClock.MAX_LATE_PERIODS * period) timeline.restart(now);
+        out.wakeAt(timeline.dueNanos());
     }
 
     /** {@link #tick}, failing the node on an unexpected error instead of dying silently with the thread. */

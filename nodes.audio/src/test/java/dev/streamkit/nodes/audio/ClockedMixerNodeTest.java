@@ -1,6 +1,7 @@
 package dev.streamkit.nodes.audio;
 
 import dev.streamkit.api.testing.TimedOutputs;
+import dev.streamkit.api.testing.TimerOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -68,6 +69,25 @@ class ClockedMixerNodeTest {
         assertEquals(0f, frames.get(1).samples()[0], "silence once the input ran dry");
         assertEquals(20_000L, frames.get(1).metadata().timestampUs());
         assertFalse(out.recorded.finished(), "the input is still open");
+    }
+
+    @Test
+    void ticksOnTheEngineTimersWhenItHasThemWithoutAThreadOfItsOwn() throws Exception {
+        TimerOutputs timers = new TimerOutputs();
+        ClockedMixerNode mixer = mixer(WITH_SILENCE, "in_0", "in_1");
+        mixer.onPacket("in_0", frame(RATE, 0.25f), timers);
+        mixer.onPacket("in_1", frame(RATE, 0.5f), timers);
+        assertTrue(timers.timerPending(), "the first tick is an engine timer");
+        assertFalse(clockThreadAlive(), "no clock thread when the engine has timers");
+        assertTrue(timers.fireDueTimer(mixer));
+        assertTrue(timers.fireDueTimer(mixer), "each tick asks for the next");
+        List<AudioFrame> frames = timers.timed.recorded.packets(AudioFrame.class);
+        assertEquals(0.75f, frames.get(0).samples()[0], 1e-6, "both inputs mixed");
+        assertEquals(0f, frames.get(1).samples()[0], "silence once the inputs ran dry");
+        mixer.onInputEnd("in_0", timers);
+        mixer.onInputEnd("in_1", timers);
+        assertTrue(timers.fireDueTimer(mixer));
+        assertTrue(timers.timed.recorded.finished(), "finishes on the tick after every input ended and drained");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.NodeStats;
 import dev.streamkit.api.node.TelemetryEvent;
 import dev.streamkit.api.pipeline.Connection;
+import dev.streamkit.engine.NodeReplacement;
 import dev.streamkit.engine.SessionInfo;
 import dev.streamkit.engine.SessionListener;
 import dev.streamkit.engine.SessionManager;
@@ -92,6 +93,18 @@ final class EventBroadcaster implements SessionListener {
         Map<String, Object> event = node("nodeadded", sessionId, nodeId);
         event.put("kind", kind);
         event.put("params", params);
+        broadcast(event);
+    }
+
+    /** StreamKit/J's {@code nodereplaced}: a hot upgrade moved the node to another bundle revision. */
+    @Override
+    public void nodeReplaced(String sessionId, NodeReplacement replacement) {
+        Map<String, Object> event = node("nodereplaced", sessionId, replacement.nodeId());
+        event.put("kind", replacement.kind());
+        event.put("old_bundle", replacement.oldBundle());
+        event.put("old_version", replacement.oldVersion());
+        event.put("new_bundle", replacement.newBundle());
+        event.put("new_version", replacement.newVersion());
         broadcast(event);
     }
 

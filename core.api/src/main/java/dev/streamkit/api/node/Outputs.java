@@ -5,10 +5,12 @@ import dev.streamkit.api.packet.Packet;
 /**
  * The engine's side of a node: where it sends packets and reports completion.
  *
- * <p>{@link #send} may block (reliable connection, slow consumer) and throws
- * {@link java.util.concurrent.CancellationException} once the pipeline is cancelled, so that loops in
- * sources unwind without extra checks. After {@link #finish()} or {@link #fail} further sends are
- * ignored.
+ * <p>{@link #send} on a reliable connection to a slow consumer blocks only a source's own thread (in
+ * {@link Node#onStart}); from any other call the packet is queued and the engine pauses this node's input
+ * until the consumer catches up, so a timer or worker thread shared by many sessions never waits. It throws
+ * {@link java.util.concurrent.CancellationException} once the pipeline is cancelled or the node removed,
+ * so that loops in sources unwind without extra checks. After {@link #finish()} or {@link #fail} further
+ * sends are ignored; a failure reaches consumers as {@link Node#onInputFailed}.
  */
 public interface Outputs {
 

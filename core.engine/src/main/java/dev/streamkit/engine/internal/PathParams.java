@@ -1,28 +1,34 @@
 package dev.streamkit.engine.internal;
 
+import dev.streamkit.api.node.NodeDefinition;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.engine.PipelineException;
 import java.util.Map;
 
 /**
- * StreamKit re-checks file paths carried by a tune ({@code UpdateParams}) the way it checks them on
- * creation: {@code path} of a file reader and {@code script_path} against the read policy, {@code path}
- * of a file writer against the write policy. A refused path refuses the whole tune.
+ * The file policy applied to the params a kind declares as paths ({@link NodeDefinition#readPathParams},
+ * {@link NodeDefinition#writePathParams}). StreamKit checks them when a node is created (HTTP create,
+ * oneshot, {@code addnode}, {@code validatebatch}/{@code applybatch}) and again when a tune
+ * ({@code UpdateParams}) carries them; a refused path refuses the whole node or tune.
  */
-final class TunedPaths {
+final class PathParams {
 
-    private TunedPaths() {
+    private PathParams() {
     }
 
-    static void check(FilePolicy files, String nodeId, String kind, Map<String, Object> params) throws PipelineException {
+    /** Checks each declared path param present in {@code params}; absent ones are the node's business. */
+    static void check(FilePolicy files, String nodeId, NodeDefinition definition, Map<String, Object> params)
+            throws PipelineException {
+        if (params == null) return;
         try {
-            if (params.get("path") instanceof String path) {
-                if (kind.equals("core::file_reader")) files.readable(nodeId, "path", path);
-                if (kind.equals("core::file_writer")) files.writable(nodeId, "path", path);
+            for (String name : definition.readPathParams()) {
+                if (params.get(name) instanceof String path) files.readable(nodeId, name, path);
             }
-            if (params.get("script_path") instanceof String scriptPath) files.readable(nodeId, "script_path", scriptPath);
+            for (String name : definition.writePathParams()) {
+                if (params.get(name) instanceof String path) files.writable(nodeId, name, path);
+            }
         } catch (NodeException e) {
-            throw NodeFailures.describe(nodeId, kind, e);
+            throw NodeFailures.describe(nodeId, definition.kind(), e);
         }
     }
 }

@@ -69,8 +69,8 @@ public final class SessionRegistry implements SessionManager {
         reserve(chosen);
         try {
             SessionInfo info = new SessionInfo(id, chosen, Instant.now().truncatedTo(ChronoUnit.MICROS), createdBy);
-            SessionExecution execution = new SessionExecution(info, pipeline, plan, settings, pool, wheel, listeners,
-                    planner);
+            SessionExecution execution = new SessionExecution(info, pipeline, plan, settings, pool, wheel.forSession(id),
+                    listeners, planner);
             synchronized (sessions) {
                 sessions.put(id, execution);
             }

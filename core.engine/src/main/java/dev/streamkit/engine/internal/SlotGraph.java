@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The nodes of one run (oneshot or session) in their slots, wired by the pipeline's connections: shared
@@ -20,10 +22,14 @@ import java.util.Map;
  */
 final class SlotGraph {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SlotGraph.class);
+
     /** Replaced, never mutated, once wired: a live session adds and removes slots while others read. */
     private volatile Map<String, NodeSlot> slots = new LinkedHashMap<>();
     private final Map<String, String> upstreamOf = new HashMap<>();
     private final RunContext run;
+    /** The session, or {@code null} for a oneshot run (for logs). */
+    private final String sessionId;
     private final int mailboxCapacity;
     /** A live session (COMPUTE nodes inline) rather than a oneshot run (COMPUTE nodes behind mailboxes). */
     private final boolean live;
@@ -32,6 +38,7 @@ final class SlotGraph {
     SlotGraph(Collection<PlannedNode> plan, FilePolicy files, String sessionId, RunContext run, int mailboxCapacity,
               boolean live) throws PipelineException {
         this.run = run;
+        this.sessionId = sessionId;
         this.mailboxCapacity = mailboxCapacity;
         this.live = live;
         for (PlannedNode planned : plan) {
@@ -128,7 +135,8 @@ final class SlotGraph {
             try {
                 slot.closeOnce();
             } catch (RuntimeException e) {
-                // best effort
+                LOG.warn("Closing node {} ({}) of {} failed; closing the others", slot.id(), slot.kind(),
+                        sessionId == null ? "a oneshot run" : "session " + sessionId, e);
             }
         }
     }

@@ -202,14 +202,20 @@ class SessionGraphOpsTest {
         assertFalse(s.pipeline().connections().stream().anyMatch(c -> c.toPin().equals("in_1")));
     }
 
-    @Test
-    void addConnectRemoveOnARunningSessionDeliversThroughTheNewPath() throws Exception {
+    /** A running session {@code src -> sink} whose sink collects as {@code name}, once packets arrive. */
+    private Session ticksInto(String name) throws Exception {
         Session s = session("""
                 nodes:
                   src: { kind: test::ticks }
-                  sink: { kind: test::collect, params: { name: first }, needs: src }
-                """);
-        TestSessions.await(() -> count("first") >= 3, "first packets");
+                  sink: { kind: test::collect, params: { name: %s }, needs: src }
+                """.formatted(name));
+        TestSessions.await(() -> count(name) >= 3, "first packets");
+        return s;
+    }
+
+    @Test
+    void addConnectRemoveOnARunningSessionDeliversThroughTheNewPath() throws Exception {
+        Session s = ticksInto("first");
         s.addNode("gain", "test::scale", Map.of("factor", 3));
         s.addNode("second", "test::collect", Map.of("name", "second"));
         s.connect("gain", "out", "second", "in", null);
@@ -282,12 +288,7 @@ class SessionGraphOpsTest {
 
     @Test
     void uiInsertBatchIsJudgedByTheGraphItLeaves() throws Exception {
-        Session s = session("""
-                nodes:
-                  src: { kind: test::ticks }
-                  sink: { kind: test::collect, params: { name: ins }, needs: src }
-                """);
-        TestSessions.await(() -> count("ins") >= 2, "first packets");
+        Session s = ticksInto("ins");
         // The Monitor's order: adds, removes, connects, disconnects; sink.in (One) is still fed by src here.
         List<GraphOperation> insert = List.of(add("x", "test::scale", Map.of("factor", 3)), connect("src", "x"),
                 connect("x", "sink"), disconnect("src", "sink"));

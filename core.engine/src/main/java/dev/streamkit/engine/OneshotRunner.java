@@ -6,6 +6,7 @@ import dev.streamkit.config.ServerConfig;
 import dev.streamkit.engine.internal.FilePolicy;
 import dev.streamkit.engine.internal.OneshotExecution;
 import dev.streamkit.engine.internal.GraphPlanner;
+import dev.streamkit.engine.internal.GraphRules;
 import dev.streamkit.engine.internal.PlannedNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class OneshotRunner {
         GraphPlanner planner = new GraphPlanner(
                 kind -> requestNodes.containsKey(kind) ? requestNodes.get(kind)
                         : registry.lookup(kind).map(RegisteredKind::factory).orElse(null),
-                registry::closeMatches);
+                registry::closeMatches, GraphRules.Mode.ONESHOT, files);
         Map<String, PlannedNode> plan = planner.plan(pipeline);
         acquireSlot();
         AtomicBoolean released = new AtomicBoolean();

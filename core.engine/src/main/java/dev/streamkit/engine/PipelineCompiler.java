@@ -6,18 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.streamkit.api.node.NodeDefinition;
 import dev.streamkit.api.pipeline.Connection;
 import dev.streamkit.api.pipeline.ConnectionMode;
 import dev.streamkit.api.pipeline.EngineMode;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.api.pipeline.PipelineNode;
+import dev.streamkit.engine.internal.CycleCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -29,8 +31,11 @@ import org.yaml.snakeyaml.LoaderOptions;
  *       {@code in_0..in_N-1} in list order);</li>
  *   <li>{@code mode} defaults to dynamic; unknown keys are ignored;</li>
  *   <li>cycles are refused unless a node on the cycle has a bidirectional kind;</li>
- *   <li>non-dynamic {@code audio::mixer} nodes with several inputs get {@code num_inputs} injected.</li>
+ *   <li>in a non-dynamic pipeline, a node with several {@code needs} whose kind declares an input-count
+ *       param ({@code audio::mixer}'s {@code num_inputs}) gets it set to their count when unset.</li>
  * </ul>
+ * What a kind needs comes from its {@link NodeDefinition}, looked up when the YAML is compiled; an unknown
+ * kind has no needs here (the planner refuses it later).
  * StreamKit/J adds bounds before and while parsing: a size cap, duplicate keys refused, alias and
  * nesting limits, and a cap on the number of nodes. Thread-safe.
  */
@@ -40,17 +45,22 @@ public final class PipelineCompiler {
     public static final int MAX_YAML_BYTES = 1 << 20;
     /** Largest number of nodes in one pipeline. */
     public static final int MAX_NODES = 1024;
-    private static final String MIXER_KIND = "audio::mixer";
 
     private final ObjectMapper yaml;
     private final ObjectMapper json = new ObjectMapper();
-    private final Predicate<String> bidirectionalKind;
+    private final Function<String, NodeDefinition> definitions;
+
+    /** A compiler that knows no kind's needs: no cycle is allowed, no input count is set. */
+    public PipelineCompiler() {
+        this(kind -> null);
+    }
 
     /**
-     * @param bidirectionalKind tells which kinds may close a cycle ({@code transport::moq::peer})
+     * @param definitions kind → its definition ({@code null} when unknown): which kinds may close a cycle,
+     *                    which count their inputs in a param
      */
-    public PipelineCompiler(Predicate<String> bidirectionalKind) {
-        this.bidirectionalKind = bidirectionalKind;
+    public PipelineCompiler(Function<String, NodeDefinition> definitions) {
+        this.definitions = definitions;
         LoaderOptions limits = new LoaderOptions();
         limits.setAllowDuplicateKeys(false);
         limits.setMaxAliasesForCollections(50);
@@ -125,7 +135,7 @@ public final class PipelineCompiler {
                 }
             }
         }
-        new CycleCheck(nodes, needs, bidirectionalKind).run();
+        checkCycles(nodes, needs);
 
         List<Connection> connections = new ArrayList<>();
         for (Map.Entry<String, List<Dependency>> entry : needs.entrySet()) {
@@ -136,19 +146,33 @@ public final class PipelineCompiler {
             }
         }
         if (mode != EngineMode.DYNAMIC) {
-            injectMixerInputCounts(nodes, needs);
+            injectInputCounts(nodes, needs);
         }
         return new Pipeline(name, description, mode, nodes, connections);
     }
 
-    private static void injectMixerInputCounts(Map<String, PipelineNode> nodes, Map<String, List<Dependency>> needs) {
+    /** StreamKit's DFS over {@code needs} in declaration order ({@code Circular dependency detected: a -> b -> a}). */
+    private void checkCycles(Map<String, PipelineNode> nodes, Map<String, List<Dependency>> needs) throws PipelineException {
+        List<String> cycle = CycleCheck.firstCycle(nodes.keySet(),
+                id -> needs.get(id).stream().map(Dependency::node).toList(),
+                id -> {
+                    NodeDefinition definition = definitions.apply(nodes.get(id).kind());
+                    return definition != null && definition.bidirectional();
+                });
+        if (cycle != null) {
+            throw new PipelineException(PipelineException.Kind.STRUCTURE, "Circular dependency detected: " + String.join(" -> ", cycle));
+        }
+    }
+
+    private void injectInputCounts(Map<String, PipelineNode> nodes, Map<String, List<Dependency>> needs) {
         for (Map.Entry<String, PipelineNode> entry : nodes.entrySet()) {
             PipelineNode node = entry.getValue();
             int incoming = needs.get(entry.getKey()).size();
-            if (!MIXER_KIND.equals(node.kind()) || incoming <= 1) continue;
-            if (node.params() != null && node.params().get("num_inputs") != null) continue;
+            NodeDefinition definition = incoming > 1 ? definitions.apply(node.kind()) : null;
+            String param = definition == null ? null : definition.inputCountParam();
+            if (param == null || (node.params() != null && node.params().get(param) != null)) continue;
             Map<String, Object> params = node.params() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(node.params());
-            params.put("num_inputs", incoming);
+            params.put(param, incoming);
             entry.setValue(new PipelineNode(node.kind(), params));
         }
     }

@@ -39,7 +39,7 @@ class OneshotRunnerTest {
     private final NodeRegistry registry = new NodeRegistry();
     private final List<Integer> collected = new CopyOnWriteArrayList<>();
     private final AtomicInteger closed = new AtomicInteger();
-    private final PipelineCompiler compiler = new PipelineCompiler(kind -> false);
+    private final PipelineCompiler compiler = new PipelineCompiler();
 
     OneshotRunnerTest() {
         register(NodeDefinition.builder("test::count").params(ParamSchema.builder()

@@ -5,16 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.api.node.NodeDefinition;
 import dev.streamkit.api.pipeline.Connection;
 import dev.streamkit.api.pipeline.ConnectionMode;
 import dev.streamkit.api.pipeline.EngineMode;
 import dev.streamkit.api.pipeline.Pipeline;
+import dev.streamkit.engine.internal.UnregisteredKinds;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PipelineCompilerTest {
 
-    private final PipelineCompiler compiler = new PipelineCompiler(kind -> kind.equals("transport::moq::peer"));
+    /** Kinds as their factories declare them; the compiler itself names none. */
+    private static final Map<String, NodeDefinition> DEFINITIONS = Map.of(
+            "audio::mixer", NodeDefinition.builder("audio::mixer").inputCountParam("num_inputs").build(),
+            "test::merge", NodeDefinition.builder("test::merge").inputCountParam("width").build(),
+            "test::loop", NodeDefinition.builder("test::loop").bidirectional().build());
+
+    private final PipelineCompiler compiler = new PipelineCompiler(
+            kind -> DEFINITIONS.getOrDefault(kind, UnregisteredKinds.needsOf(kind)));
 
     private PipelineException refused(String yaml) {
         return assertThrows(PipelineException.class, () -> compiler.compile(yaml));
@@ -104,6 +114,43 @@ class PipelineCompilerTest {
                   enc: { kind: audio::opus::encoder, needs: dec }
                 """);
         assertEquals(3, pipeline.connections().size());
+        assertEquals(2, compiler.compile("""
+                nodes:
+                  a: { kind: test::loop, needs: b }
+                  b: { kind: core::passthrough, needs: a }
+                """).connections().size());
+        assertEquals("Circular dependency detected: peer -> dec -> peer", assertThrows(PipelineException.class,
+                () -> new PipelineCompiler().compile("""
+                        nodes:
+                          peer: { kind: transport::moq::peer, needs: dec }
+                          dec: { kind: audio::opus::decoder, needs: peer }
+                        """)).getMessage(), "without a definition, no kind may close a cycle");
+    }
+
+    @Test
+    void refusesACycleWithoutABidirectionalNodeBesideOneWithIt() {
+        assertEquals("Circular dependency detected: b -> c -> b", refused("""
+                nodes:
+                  a: { kind: test::loop, needs: b }
+                  b: { kind: core::passthrough, needs: [a, c] }
+                  c: { kind: core::passthrough, needs: b }
+                """).getMessage());
+    }
+
+    @Test
+    void setsTheInputCountParamAKindDeclares() throws Exception {
+        Pipeline pipeline = compiler.compile("""
+                mode: oneshot
+                nodes:
+                  a: { kind: core::file_reader }
+                  b: { kind: core::file_reader }
+                  merge: { kind: test::merge, needs: [a, b] }
+                  other: { kind: test::undeclared, needs: [a, b] }
+                  kept: { kind: test::merge, params: { width: 5 }, needs: [a, b] }
+                """);
+        assertEquals(2, pipeline.nodes().get("merge").params().get("width"));
+        assertNull(pipeline.nodes().get("other").params(), "a kind without the need gets nothing");
+        assertEquals(5, pipeline.nodes().get("kept").params().get("width"));
     }
 
     @Test

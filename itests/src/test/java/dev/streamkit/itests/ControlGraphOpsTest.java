@@ -143,4 +143,59 @@ class ControlGraphOpsTest {
             assertEquals(4, pipeline(client, id).get("connections").size());
         }
     }
+
+    /** {@code validatebatch} then {@code applybatch} of {@code operations}; returns the validation's errors. */
+    private static JsonNode validateThenApply(ControlClient client, String id, List<Map<String, Object>> operations,
+                                              String expectedAction) throws Exception {
+        JsonNode validation = client.request("v", Map.of("action", "validatebatch", "session_id", id, "operations", operations));
+        assertEquals("validationresult", validation.get("action").asText(), validation.toString());
+        JsonNode applied = client.request("b", Map.of("action", "applybatch", "session_id", id, "operations", operations));
+        assertEquals(expectedAction, applied.get("action").asText(), applied.toString());
+        return validation.get("errors");
+    }
+
+    private static List<String> connectionNames(JsonNode pipeline) {
+        List<String> names = new java.util.ArrayList<>();
+        pipeline.get("connections").forEach(c -> names.add(c.get("from_node").asText() + "->" + c.get("to_node").asText()));
+        return names;
+    }
+
+    @Test
+    void theMonitorsInsertAndRemoveBatchesAreApplied() throws Exception {
+        try (ControlClient client = ControlClient.connect(running.get().port)) {
+            String id = startSession(client);
+            // Inserting a node between pace and sink, in the Monitor's order: sink.in (One) is freed last.
+            JsonNode errors = validateThenApply(client, id, List.of(
+                    op("addnode", null, "node_id", "gain", "kind", "audio::gain", "params", Map.of("gain", 0.5)),
+                    connect("connect", null, "pace", "gain"),
+                    connect("connect", null, "gain", "sink"),
+                    connect("disconnect", null, "pace", "sink")), "batchapplied");
+            assertEquals(0, errors.size(), errors.toString());
+            assertEquals(List.of("read->demux", "demux->pace", "pace->gain", "gain->sink"), connectionNames(pipeline(client, id)));
+
+            // Removing it: the disconnect names an edge the removal already took.
+            errors = validateThenApply(client, id, List.of(
+                    op("removenode", null, "node_id", "gain"),
+                    connect("disconnect", null, "pace", "gain")), "batchapplied");
+            assertEquals(0, errors.size(), errors.toString());
+            JsonNode pipeline = pipeline(client, id);
+            assertTrue(pipeline.at("/nodes/gain").isMissingNode(), pipeline.toString());
+            assertEquals(List.of("read->demux", "demux->pace"), connectionNames(pipeline));
+        }
+    }
+
+    @Test
+    void aBatchWhoseFinalGraphBreaksARuleIsRefusedWhole() throws Exception {
+        try (ControlClient client = ControlClient.connect(running.get().port)) {
+            String id = startSession(client);
+            JsonNode before = pipeline(client, id);
+            JsonNode errors = validateThenApply(client, id, List.of(
+                    op("addnode", null, "node_id", "gain", "kind", "audio::gain"),
+                    connect("connect", null, "pace", "gain"),
+                    connect("connect", null, "gain", "sink")), "error");
+            assertEquals(1, errors.size(), errors.toString());
+            assertTrue(errors.get(0).asText().startsWith("final graph: Input pin 'sink.in' (cardinality: One)"), errors.toString());
+            assertEquals(before, pipeline(client, id));
+        }
+    }
 }

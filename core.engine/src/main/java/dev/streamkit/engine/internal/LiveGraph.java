@@ -6,8 +6,7 @@ import dev.streamkit.api.pipeline.Connection;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.engine.GraphOperation;
 import dev.streamkit.engine.PipelineException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -94,7 +93,7 @@ final class LiveGraph {
     private void applyLocked(GraphOperation op) throws PipelineException {
         {
             session.checkLive();
-            GraphEdits.applyToModel(model.copy(), op); // refuses without touching anything
+            GraphEdits.check(model, op); // refuses without touching anything
             NodeSlot created = null;
             if (op instanceof GraphOperation.AddNode add) {
                 created = SlotGraph.create(model.copy().addNode(add.nodeId(), add.kind(), add.params()), files, sessionId, session);
@@ -104,14 +103,18 @@ final class LiveGraph {
         }
     }
 
-    /** Every error {@code operations} would meet, checked in order on a copy of the model. */
+    /** Every error {@code operations} would meet, judged on a copy of the model ({@link GraphEdits#validate}). */
     List<String> validate(List<GraphOperation> operations) {
         synchronized (lock) {
             return GraphEdits.validate(model.copy(), operations);
         }
     }
 
-    /** Applies all of {@code operations} or, when one is refused, none (no per-operation events). */
+    /**
+     * Applies all of {@code operations} or, when the batch is refused, none (no per-operation events). The
+     * batch is judged by the graph it leaves; the live graph then gets there in {@link LiveSteps}' order, so
+     * the slots never hold a graph that breaks a rule.
+     */
     void applyBatch(List<GraphOperation> operations) throws PipelineException {
         synchronized (lock) {
             listeners.deferOnThisThread();
@@ -126,33 +129,32 @@ final class LiveGraph {
     private void applyBatchLocked(List<GraphOperation> operations) throws PipelineException {
         {
             session.checkLive();
-            List<String> errors = GraphEdits.validate(model.copy(), operations);
+            GraphModel target = model.copy();
+            List<String> errors = GraphEdits.validate(target, operations);
             if (!errors.isEmpty()) {
                 throw new PipelineException(PipelineException.Kind.CONFIGURATION, "Batch refused, nothing applied: "
                         + String.join("; ", errors));
             }
-            Deque<NodeSlot> created = createNodes(operations);
-            for (GraphOperation op : operations) {
-                applyLive(op, false, op instanceof GraphOperation.AddNode ? created.poll() : null);
+            List<GraphOperation> steps = LiveSteps.between(model, target);
+            Map<String, NodeSlot> created = createNodes(target, steps);
+            for (GraphOperation step : steps) {
+                applyLive(step, false, step instanceof GraphOperation.AddNode add ? created.get(add.nodeId()) : null);
             }
             activateSources();
         }
     }
 
-    /** Creates the batch's new nodes first (in order): one failing to start leaves the session untouched. */
-    private Deque<NodeSlot> createNodes(List<GraphOperation> operations) throws PipelineException {
-        Deque<NodeSlot> created = new ArrayDeque<>();
-        GraphModel scratch = model.copy();
+    /** Creates the batch's new nodes first: one failing to start leaves the session untouched. */
+    private Map<String, NodeSlot> createNodes(GraphModel target, List<GraphOperation> steps) throws PipelineException {
+        Map<String, NodeSlot> created = new HashMap<>();
         try {
-            for (GraphOperation op : operations) {
-                if (op instanceof GraphOperation.AddNode add) {
-                    created.add(SlotGraph.create(scratch.addNode(add.nodeId(), add.kind(), add.params()), files, sessionId, session));
-                } else {
-                    GraphEdits.applyToModel(scratch, op);
+            for (GraphOperation step : steps) {
+                if (step instanceof GraphOperation.AddNode add) {
+                    created.put(add.nodeId(), SlotGraph.create(target.node(add.nodeId()), files, sessionId, session));
                 }
             }
         } catch (PipelineException e) {
-            for (NodeSlot slot : created) closeQuietly(slot);
+            for (NodeSlot slot : created.values()) closeQuietly(slot);
             throw e;
         }
         return created;

@@ -206,7 +206,7 @@ public final class SessionExecution implements Session, RunContext {
         }
         Map<String, Object> values = params == null ? Map.of() : params;
         ParamValidator.validate(nodeId, planned.kind(), values, planned.factory().definition().params());
-        TunedPaths.check(files, nodeId, planned.kind(), values);
+        PathParams.check(files, nodeId, planned.factory().definition(), values);
         if (cancelled.get() || !slot.control(ControlMessage.updateParams(values))) {
             throw new PipelineException(PipelineException.Kind.CONFIGURATION, "Node '" + nodeId + "' has already stopped");
         }

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.streamkit.api.node.NodeFactory;
 import dev.streamkit.api.pipeline.Pipeline;
-import dev.streamkit.api.pipeline.PipelineNode;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
@@ -31,15 +30,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
- * The live sessions: StreamKit's session-level rules (empty pipeline, oneshot-only kinds, unique names,
- * {@code max_concurrent_sessions}), planning with fan-out allowed, and destroy with a bounded grace.
+ * The live sessions: StreamKit's session-level rules (empty pipeline, unique names,
+ * {@code max_concurrent_sessions}), planning with the session variant of the graph rules (fan-out allowed,
+ * kinds declared oneshot-only refused), and destroy with a bounded grace.
  */
 public final class SessionRegistry implements SessionManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
-
-    /** Kinds that exist only inside a oneshot request. */
-    private static final Set<String> ONESHOT_ONLY = Set.of("streamkit::http_input", "streamkit::http_output");
 
     private final Function<String, NodeFactory> factories;
     private final Function<String, List<String>> suggestions;
@@ -72,15 +69,18 @@ public final class SessionRegistry implements SessionManager {
 
     @Override
     public Session create(String name, Pipeline pipeline, String createdBy) throws PipelineException {
-        checkSessionRules(pipeline);
-        Map<String, PlannedNode> plan = new GraphPlanner(factories, suggestions, false).plan(pipeline);
+        if (pipeline.nodes().isEmpty()) {
+            throw configuration("Pipeline is empty. Add some nodes before creating a session.");
+        }
+        GraphPlanner planner = new GraphPlanner(factories, suggestions, GraphRules.Mode.SESSION, settings.files());
+        Map<String, PlannedNode> plan = planner.plan(pipeline);
         String id = UUID.randomUUID().toString();
         String chosen = name == null || name.isBlank() ? SessionNames.fromId(id) : name;
         reserve(chosen);
         try {
             SessionInfo info = new SessionInfo(id, chosen, Instant.now().truncatedTo(ChronoUnit.MICROS), createdBy);
-            SessionExecution execution = new SessionExecution(info, pipeline, plan, settings, pool, wheel, listeners,
-                    new GraphPlanner(factories, suggestions, false));
+            SessionExecution execution = new SessionExecution(info, pipeline, plan, settings, pool, wheel.forSession(id),
+                    listeners, planner);
             synchronized (sessions) {
                 sessions.put(id, execution);
             }
@@ -90,22 +90,6 @@ public final class SessionRegistry implements SessionManager {
         } finally {
             synchronized (sessions) {
                 reserved.remove(chosen);
-            }
-        }
-    }
-
-    /** Whether {@code kind} exists only inside a oneshot request. */
-    static boolean isOneshotOnly(String kind) {
-        return ONESHOT_ONLY.contains(kind);
-    }
-
-    private static void checkSessionRules(Pipeline pipeline) throws PipelineException {
-        if (pipeline.nodes().isEmpty()) {
-            throw configuration("Pipeline is empty. Add some nodes before creating a session.");
-        }
-        for (PipelineNode node : pipeline.nodes().values()) {
-            if (ONESHOT_ONLY.contains(node.kind())) {
-                throw configuration("Node type '" + node.kind() + "' is oneshot-only and cannot be used in dynamic sessions");
             }
         }
     }

@@ -4,14 +4,20 @@ import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's timers for nodes ({@code Outputs.wakeAt}): a few threads, each owning a deadline-ordered
  * queue. A thread sleeps until its earliest deadline, then runs every task due within {@link #SLACK_NANOS}
  * of now, so many paced sessions share one wake-up instead of each parking a thread per packet. Tasks run
- * on the timer thread and must be short (a paced chain's one packet). Thread-safe.
+ * on the timer thread and must be short (a paced chain's one packet). A task that throws is logged (with
+ * the session of the {@link #forSession view} that scheduled it, and its node) and the thread carries on.
+ * Thread-safe.
  */
 public final class TimerWheel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimerWheel.class);
 
     /** Tasks due this close to now run in the same wake-up (early by at most this much). */
     static final long SLACK_NANOS = 1_000_000L;
@@ -21,12 +27,27 @@ public final class TimerWheel implements AutoCloseable {
         private final long deadlineNanos;
         private final long sequence;
         private final Runnable task;
+        private final String sessionId;
+        private final Object key;
         private volatile boolean cancelled;
 
-        private Timer(long deadlineNanos, long sequence, Runnable task) {
+        private Timer(long deadlineNanos, long sequence, Runnable task, String sessionId, Object key) {
             this.deadlineNanos = deadlineNanos;
             this.sequence = sequence;
             this.task = task;
+            this.sessionId = sessionId;
+            this.key = key;
+        }
+
+        /** Runs the task; a failure is logged, never thrown at the timer thread. */
+        private void run() {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                // the slot reports its node's own failures; this is whatever escaped it
+                LOG.warn("Timer task of session {} node {} failed; the timer thread carries on", sessionId,
+                        key instanceof NodeSlot slot ? slot.id() : key, e);
+            }
         }
 
         void cancel() {
@@ -41,10 +62,14 @@ public final class TimerWheel implements AutoCloseable {
     }
 
     private final Lane[] lanes;
-    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong sequence;
+    /** The session whose timers this view schedules, or {@code null} for the wheel itself. */
+    private final String sessionId;
 
     /** Starts {@code threads} daemon timer threads named {@code <prefix>-N}. */
     public TimerWheel(int threads, String prefix) {
+        sessionId = null;
+        sequence = new AtomicLong();
         lanes = new Lane[Math.max(1, threads)];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
@@ -54,19 +79,31 @@ public final class TimerWheel implements AutoCloseable {
         }
     }
 
+    private TimerWheel(TimerWheel wheel, String sessionId) {
+        this.lanes = wheel.lanes;
+        this.sequence = wheel.sequence;
+        this.sessionId = sessionId;
+    }
+
+    /** The same threads and queues, scheduling on behalf of session {@code sessionId} (named in failure logs). */
+    public TimerWheel forSession(String sessionId) {
+        return new TimerWheel(this, sessionId);
+    }
+
     /**
      * Runs {@code task} at or after {@code deadlineNanos} (up to {@link #SLACK_NANOS} early) on the lane
      * chosen by {@code key}: one key's tasks always run on one thread, in deadline order.
      */
     Timer schedule(Object key, long deadlineNanos, Runnable task) {
-        Timer timer = new Timer(deadlineNanos, sequence.incrementAndGet(), task);
+        Timer timer = new Timer(deadlineNanos, sequence.incrementAndGet(), task, sessionId, key);
         lanes[Math.floorMod(key.hashCode(), lanes.length)].add(timer);
         return timer;
     }
 
-    /** Stops the timer threads; pending tasks are dropped. */
+    /** Stops the timer threads (pending tasks are dropped); a session's view leaves them running. */
     @Override
     public void close() {
+        if (sessionId != null) return;
         for (Lane lane : lanes) lane.stop();
     }
 
@@ -102,12 +139,7 @@ public final class TimerWheel implements AutoCloseable {
             while (true) {
                 Timer due = next();
                 if (due == null) return;
-                if (due.cancelled) continue;
-                try {
-                    due.task.run();
-                } catch (RuntimeException | Error e) {
-                    // a task's failure is its own (the slot reports node failures); the lane keeps running
-                }
+                if (!due.cancelled) due.run();
             }
         }
 

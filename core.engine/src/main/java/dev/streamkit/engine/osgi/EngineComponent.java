@@ -15,6 +15,7 @@ import dev.streamkit.engine.internal.EngineProfile;
 import dev.streamkit.engine.internal.FilePolicy;
 import dev.streamkit.engine.internal.SessionSettings;
 import dev.streamkit.engine.internal.TimerWheel;
+import dev.streamkit.engine.internal.UnregisteredKinds;
 import dev.streamkit.engine.internal.SessionRegistry;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -39,9 +40,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(service = Engine.class)
 public final class EngineComponent implements Engine {
-
-    /** Kinds that may close a cycle in a pipeline (StreamKit's bidirectional transports). */
-    private static final java.util.Set<String> BIDIRECTIONAL_KINDS = java.util.Set.of("transport::moq::peer");
 
     private final NodeRegistry registry = new NodeRegistry();
     /** Built on first use: the YAML parser is not needed to start serving. */
@@ -122,8 +120,8 @@ public final class EngineComponent implements Engine {
     public Pipeline compile(String yaml) throws PipelineException {
         PipelineCompiler current = compiler;
         if (current == null) {
-            current = new PipelineCompiler(kind -> BIDIRECTIONAL_KINDS.contains(kind)
-                    || registry.lookup(kind).map(entry -> entry.factory().definition().bidirectional()).orElse(false));
+            current = new PipelineCompiler(kind -> registry.lookup(kind).map(entry -> entry.factory().definition())
+                    .orElseGet(() -> UnregisteredKinds.needsOf(kind)));
             compiler = current;
         }
         return current.compile(yaml);

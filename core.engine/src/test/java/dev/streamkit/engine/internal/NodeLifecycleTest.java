@@ -47,7 +47,7 @@ class NodeLifecycleTest {
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final Map<String, NodeFactory> factories = new HashMap<>();
-    private final PipelineCompiler compiler = new PipelineCompiler(kind -> false);
+    private final PipelineCompiler compiler = new PipelineCompiler();
     private final Map<String, List<Integer>> collected = new ConcurrentHashMap<>();
     /** Released to let a {@code test::gate} node return from its call. */
     private final CountDownLatch gate = new CountDownLatch(1);

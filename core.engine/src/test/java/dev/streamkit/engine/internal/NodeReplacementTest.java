@@ -57,7 +57,7 @@ class NodeReplacementTest {
     private final AtomicInteger v1Closes = new AtomicInteger();
     private final AtomicReference<Map<String, Object>> v2Inherited = new AtomicReference<>();
     private final AtomicReference<Object> v2Offset = new AtomicReference<>();
-    private final PipelineCompiler compiler = new PipelineCompiler(kind -> false);
+    private final PipelineCompiler compiler = new PipelineCompiler();
 
     NodeReplacementTest() {
         factories.put("test::numbers", new LambdaNodeFactory(NodeDefinition.builder("test::numbers")

@@ -87,6 +87,9 @@ class SessionGraphOpsTest {
                         out.send("out", packet);
                     }
                 });
+        register(NodeDefinition.builder("streamkit::http_input").output(OutputPin.broadcast("out", bin)).oneshotOnly().build(),
+                params -> new Node() {
+                });
         register(NodeDefinition.builder("test::text").input(InputPin.one("in", PacketType.TEXT)).build(), params -> new Node() {
         });
         register(NodeDefinition.builder("test::mixer")
@@ -135,7 +138,7 @@ class SessionGraphOpsTest {
                 events.add("connectionremoved " + c);
             }
         });
-        return sessions.create("g", new PipelineCompiler(k -> false).compile(yaml));
+        return sessions.create("g", new PipelineCompiler().compile(yaml));
     }
 
     private int count(String sink) {
@@ -199,14 +202,20 @@ class SessionGraphOpsTest {
         assertFalse(s.pipeline().connections().stream().anyMatch(c -> c.toPin().equals("in_1")));
     }
 
-    @Test
-    void addConnectRemoveOnARunningSessionDeliversThroughTheNewPath() throws Exception {
+    /** A running session {@code src -> sink} whose sink collects as {@code name}, once packets arrive. */
+    private Session ticksInto(String name) throws Exception {
         Session s = session("""
                 nodes:
                   src: { kind: test::ticks }
-                  sink: { kind: test::collect, params: { name: first }, needs: src }
-                """);
-        TestSessions.await(() -> count("first") >= 3, "first packets");
+                  sink: { kind: test::collect, params: { name: %s }, needs: src }
+                """.formatted(name));
+        TestSessions.await(() -> count(name) >= 3, "first packets");
+        return s;
+    }
+
+    @Test
+    void addConnectRemoveOnARunningSessionDeliversThroughTheNewPath() throws Exception {
+        Session s = ticksInto("first");
         s.addNode("gain", "test::scale", Map.of("factor", 3));
         s.addNode("second", "test::collect", Map.of("name", "second"));
         s.connect("gain", "out", "second", "in", null);
@@ -264,5 +273,112 @@ class SessionGraphOpsTest {
         assertTrue(s.validateBatch(List.of(new GraphOperation.RemoveNode("g"))).isEmpty());
         TestSessions.await(() -> count("b2") >= 2, "batch-added path flows");
         assertFalse(events.stream().anyMatch(e -> e.startsWith("nodeadded")), "batches send no per-op events");
+    }
+
+    private static GraphOperation add(String id, String kind, Map<String, Object> params) {
+        return new GraphOperation.AddNode(id, kind, params);
+    }
+
+    private static GraphOperation connect(String from, String to) {
+        return new GraphOperation.Connect(from, "out", to, "in", null);
+    }
+
+    private static GraphOperation disconnect(String from, String to) {
+        return new GraphOperation.Disconnect(from, "out", to, "in");
+    }
+
+    @Test
+    void uiInsertBatchIsJudgedByTheGraphItLeaves() throws Exception {
+        Session s = ticksInto("ins");
+        // The Monitor's order: adds, removes, connects, disconnects; sink.in (One) is still fed by src here.
+        List<GraphOperation> insert = List.of(add("x", "test::scale", Map.of("factor", 3)), connect("src", "x"),
+                connect("x", "sink"), disconnect("src", "sink"));
+        assertEquals(List.of(), s.validateBatch(insert));
+        s.applyBatch(insert);
+        assertEquals(List.of(new Connection("src", "out", "x", "in", null), new Connection("x", "out", "sink", "in", null)),
+                s.pipeline().connections());
+        int before = count("ins");
+        TestSessions.await(() -> List.copyOf(collected.get("ins")).subList(before, count("ins")).contains(3), "packets through x");
+        assertFalse(ends.containsKey("ins"), "the rewired input never ended");
+        assertTrue(events.isEmpty(), "batches send no per-op events: " + events);
+    }
+
+    @Test
+    void uiRemoveBatchCountsTheDisconnectTheRemovalTookAsDone() throws Exception {
+        Session s = session("""
+                nodes:
+                  src: { kind: test::ticks }
+                  x: { kind: test::scale, params: { factor: 3 }, needs: src }
+                  sink: { kind: test::collect, params: { name: rm }, needs: x }
+                  y: { kind: test::scale, params: { factor: 5 }, needs: src }
+                  kept: { kind: test::collect, params: { name: kept }, needs: y }
+                """);
+        TestSessions.await(() -> count("rm") >= 2 && count("kept") >= 2, "first packets");
+        List<GraphOperation> remove = List.of(new GraphOperation.RemoveNode("x"), disconnect("src", "x"), disconnect("x", "sink"));
+        assertEquals(List.of(), s.validateBatch(remove));
+        s.applyBatch(remove);
+        TestSessions.await(() -> ends.containsKey("rm"), "end-of-stream where the removed node was the only feed");
+
+        // Removing y while its downstream gets a new feed in the same batch must not end that stream.
+        s.applyBatch(List.of(new GraphOperation.RemoveNode("y"), connect("src", "kept"), disconnect("src", "y")));
+        int before = count("kept");
+        TestSessions.await(() -> List.copyOf(collected.get("kept")).subList(before, count("kept")).contains(1), "kept fed by src");
+        assertFalse(ends.containsKey("kept"), "an input the final graph still feeds did not end");
+        assertEquals(List.of("src", "sink", "kept"), List.copyOf(s.pipeline().nodes().keySet()));
+    }
+
+    @Test
+    void batchLeavingAnInvalidGraphIsRefusedWholeAndValidateSaysTheSame() throws Exception {
+        Session s = session("""
+                nodes:
+                  src: { kind: test::ticks }
+                  a: { kind: test::scale, needs: src }
+                  sink: { kind: test::collect, params: { name: inv }, needs: a }
+                """);
+        List<GraphOperation> secondFeed = List.of(add("x", "test::scale", null), connect("src", "x"), connect("x", "sink"));
+        List<GraphOperation> loop = List.of(add("x", "test::scale", null), connect("a", "x"),
+                new GraphOperation.Connect("x", "out", "a", "in", null), disconnect("src", "a"));
+        List<GraphOperation> staleDisconnect = List.of(disconnect("src", "sink"));
+        for (List<GraphOperation> batch : List.of(secondFeed, loop, staleDisconnect)) {
+            Pipeline before = s.pipeline();
+            List<String> errors = s.validateBatch(batch);
+            assertEquals(1, errors.size(), errors.toString());
+            PipelineException e = assertThrows(PipelineException.class, () -> s.applyBatch(batch));
+            assertEquals("Batch refused, nothing applied: " + errors.get(0), e.getMessage());
+            assertEquals(before, s.pipeline());
+        }
+        assertTrue(s.validateBatch(secondFeed).get(0).startsWith("final graph: Input pin 'sink.in' (cardinality: One)"));
+        assertTrue(s.validateBatch(loop).get(0).matches("final graph: Connection .* would create a cycle: (x -> a -> x|a -> x -> a)"),
+                s.validateBatch(loop).toString());
+        assertTrue(s.validateBatch(staleDisconnect).get(0).startsWith("operation 0 (disconnect): "));
+        int seen = count("inv");
+        TestSessions.await(() -> count("inv") > seen + 2, "the session kept running unchanged");
+    }
+
+    @Test
+    void unresolvedPassthroughGetsOneAnswerAtCreationAndLive() throws Exception {
+        Session created = session("""
+                nodes:
+                  p: { kind: test::pass }
+                  m: { kind: test::mixer, needs: p }
+                """);
+        assertEquals(1, created.pipeline().connections().size(), "accepted when the session is created");
+        created.addNode("q", "test::pass", null);
+        created.connect("q", "out", "m", "in_1", null);
+        assertEquals(2, created.pipeline().connections().size(), "accepted as a live edit");
+
+        PipelineException atCreation = assertThrows(PipelineException.class, () -> sessions.create("typed",
+                new PipelineCompiler().compile("""
+                        nodes:
+                          src: { kind: test::ticks }
+                          p: { kind: test::pass, needs: src }
+                          t: { kind: test::text, needs: p }
+                        """)));
+        created.addNode("src", "test::ticks", null);
+        created.addNode("t", "test::text", null);
+        created.connect("src", "out", "q", "in", null);
+        PipelineException live = assertThrows(PipelineException.class, () -> created.connect("q", "out", "t", "in", null));
+        assertEquals(atCreation.getMessage().replace("p.out", "q.out"), live.getMessage(),
+                "a resolved Passthrough is type-checked the same way at creation and live");
     }
 }

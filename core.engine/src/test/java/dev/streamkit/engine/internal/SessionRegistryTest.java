@@ -43,10 +43,13 @@ class SessionRegistryTest {
     private final Map<String, NodeFactory> factories = new HashMap<>();
     private final Map<String, List<Integer>> collected = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> closes = new ConcurrentHashMap<>();
-    private final PipelineCompiler compiler = new PipelineCompiler(kind -> false);
+    private final PipelineCompiler compiler = new PipelineCompiler();
 
     SessionRegistryTest() {
         PacketType bin = PacketType.BINARY;
+        register(NodeDefinition.builder("streamkit::http_input").output(OutputPin.broadcast("out", bin)).oneshotOnly().build(),
+                () -> new Node() {
+                });
         register(NodeDefinition.builder("test::count").output(OutputPin.broadcast("out", bin)).build(), () -> new Node() {
             public Invocation invocation() {
                 return Invocation.BLOCKING;

@@ -141,7 +141,7 @@ class SessionTuneTest {
                 events.add("state " + nodeId + " " + state);
             }
         });
-        Session session = sessions.create("tune", new PipelineCompiler(k -> false).compile("""
+        Session session = sessions.create("tune", new PipelineCompiler().compile("""
                 nodes:
                   src: { kind: test::ticks }
                   scale: { kind: %s, params: { factor: 2 }, needs: src }

@@ -33,4 +33,19 @@ class TimerWheelTest {
             for (long late : lateness) assertTrue(late >= -TimerWheel.SLACK_NANOS, "ran early by " + (-late) + " ns");
         }
     }
+
+    @Test
+    void aThrowingTaskLeavesTheLaneRunningAndAViewDoesNotCloseTheWheel() throws Exception {
+        try (TimerWheel wheel = new TimerWheel(1, "test-wheel")) {
+            TimerWheel session = wheel.forSession("s1");
+            CountDownLatch after = new CountDownLatch(1);
+            long now = System.nanoTime();
+            session.schedule("k", now, () -> {
+                throw new IllegalStateException("task failure (expected by the test)");
+            });
+            session.close();
+            wheel.schedule("k", now, after::countDown);
+            assertTrue(after.await(5, TimeUnit.SECONDS), "the lane ran the next task");
+        }
+    }
 }

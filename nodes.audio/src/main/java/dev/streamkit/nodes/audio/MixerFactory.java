@@ -43,6 +43,7 @@ public final class MixerFactory implements NodeFactory {
             .input(new InputPin(INPUT_PREFIX, List.of(PacketType.RAW_AUDIO_ANY), Cardinality.dynamic(INPUT_PREFIX)))
             .output(OutputPin.broadcast("out", PacketType.RAW_AUDIO_ANY))
             .categories("audio", "mixing")
+            .inputCountParam(MixerNode.NUM_INPUTS)
             .build();
 
     @Override

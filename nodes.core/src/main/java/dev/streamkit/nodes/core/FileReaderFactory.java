@@ -34,6 +34,7 @@ public final class FileReaderFactory implements NodeFactory {
                     .build())
             .output(OutputPin.broadcast("out", PacketType.BINARY))
             .categories("core", "io")
+            .readPathParam("path")
             .build();
 
     @Override

@@ -38,6 +38,7 @@ public final class FileWriterFactory implements NodeFactory {
                     .build())
             .input(InputPin.one("in", PacketType.BINARY))
             .categories("core", "io")
+            .writePathParam("path")
             .build();
 
     @Override

@@ -6,12 +6,11 @@ import dev.streamkit.api.node.OutputPin;
 import dev.streamkit.api.node.ParamSchema;
 import dev.streamkit.api.node.ParamSpec;
 import dev.streamkit.api.packet.PacketType;
-import java.util.List;
 
 /**
  * StreamKit's synthetic oneshot nodes: {@code streamkit::http_input} (the request's {@code media} part)
  * and {@code streamkit::http_output} (the response body). They exist only inside a oneshot request and
- * are listed in the node schema beside the registry's kinds.
+ * are registered as kinds ({@link HttpInputKind}, {@link HttpOutputKind}) and declared oneshot-only.
  */
 public final class HttpNodeDefinitions {
 
@@ -22,6 +21,7 @@ public final class HttpNodeDefinitions {
             .description("Streams the request's 'media' part into the pipeline (oneshot only).")
             .output(OutputPin.broadcast("out", PacketType.BINARY))
             .categories("transport", "oneshot")
+            .oneshotOnly()
             .build();
 
     public static final NodeDefinition OUTPUT = NodeDefinition.builder(OUTPUT_KIND)
@@ -32,10 +32,8 @@ public final class HttpNodeDefinitions {
                     .build())
             .input(InputPin.one("in", PacketType.BINARY))
             .categories("transport", "oneshot")
+            .oneshotOnly()
             .build();
-
-    /** Both definitions, in schema order. */
-    public static final List<NodeDefinition> ALL = List.of(INPUT, OUTPUT);
 
     private HttpNodeDefinitions() {
     }

@@ -74,8 +74,7 @@ public final class HttpServerComponent {
             throw new IllegalStateException(refusal);
         }
         RequestRoles roles = new RequestRoles(RoleResolver.fromConfig(config.permissions, System.getenv()));
-        NodeSchemaCatalog nodeSchemas = new NodeSchemaCatalog(engine, context.getBundle().getSymbolicName(),
-                context.getBundle().getVersion().toString());
+        NodeSchemaCatalog nodeSchemas = new NodeSchemaCatalog(engine);
         ApiHandler api = new ApiHandler(config.server.basePath, new OriginPolicy(config.server.cors.allowedOrigins));
         HealthRoute health = new HealthRoute();
         api.route("GET", "/healthz", health)

@@ -20,12 +20,10 @@ import java.util.Map;
  */
 final class SlotGraph {
 
-
     /** Replaced, never mutated, once wired: a live session adds and removes slots while others read. */
     private volatile Map<String, NodeSlot> slots = new LinkedHashMap<>();
     private final Map<String, String> upstreamOf = new HashMap<>();
     private final RunContext run;
-    /** The session, or {@code null} for a oneshot run (for logs). */
     private final int mailboxCapacity;
     /** A live session (COMPUTE nodes inline) rather than a oneshot run (COMPUTE nodes behind mailboxes). */
     private final boolean live;

@@ -57,6 +57,8 @@ final class NodeSlot implements Outputs {
     private volatile Thread sourceThread;
     private volatile Inbox inbox;
     private volatile boolean failed;
+    /** Set once the node handled StreamKit's {@code Shutdown}: it ended as finished and takes no more sends. */
+    private volatile boolean shutDown;
     /** Packets wait in the mailbox while true ({@code Outputs.pauseInput}). */
     private volatile boolean inputPaused;
     /** True while {@code onTimer} runs: a resume then drains on the timer thread, after the call. */
@@ -225,10 +227,26 @@ final class NodeSlot implements Outputs {
                 }
                 ControlMessage current = message;
                 invoke(() -> node.onControl(current, this));
+                if (current instanceof ControlMessage.Shutdown) finishByShutdown();
             }
         } finally {
             calls.unlock();
         }
+    }
+
+    /**
+     * Ends the node after StreamKit's {@code Shutdown}, whether or not it ended itself: consumers get
+     * end-of-stream and later sends throw {@link CancellationException}, which stops a source's loop. Called
+     * by the thread owning the node after it handled the message, or for a source that never started.
+     */
+    void finishByShutdown() {
+        shutDown = true;
+        finish();
+    }
+
+    /** Whether the node ended because of {@code Shutdown} ({@link #finishByShutdown}). */
+    boolean wasShutDown() {
+        return shutDown;
     }
 
     /** Runs a source's {@code onStart}; returning without an explicit end counts as finishing. */
@@ -252,6 +270,7 @@ final class NodeSlot implements Outputs {
         try {
             received.increment();
             drainControls();
+            if (done.get()) return; // a Shutdown just ended it
             invoke(() -> node.onPacket(pin, packet, this));
         } finally {
             calls.unlock();
@@ -265,6 +284,7 @@ final class NodeSlot implements Outputs {
         calls.lock();
         try {
             drainControls();
+            if (done.get()) return;
             invoke(() -> node.onInputEnd(pin, this));
         } finally {
             calls.unlock();
@@ -274,9 +294,10 @@ final class NodeSlot implements Outputs {
     @Override
     public void send(String outputPin, Packet packet) {
         if (run.isCancelled()) throw new CancellationException("pipeline cancelled");
+        if (sourceThread == Thread.currentThread() && !controls.isEmpty() && !done.get()) drainControls();
         if (removed.get()) throw new CancellationException("node '" + id + "' was removed");
+        if (shutDown) throw new CancellationException("node '" + id + "' was shut down");
         if (done.get()) return;
-        if (sourceThread == Thread.currentThread() && !controls.isEmpty()) drainControls();
         List<Link> links = downstream.get(outputPin);
         sent.increment();
         if (source) run.slotSent(this);
@@ -307,7 +328,7 @@ final class NodeSlot implements Outputs {
 
     @Override
     public boolean isCancelled() {
-        return run.isCancelled() || removed.get();
+        return run.isCancelled() || removed.get() || shutDown;
     }
 
     @Override
@@ -350,6 +371,7 @@ final class NodeSlot implements Outputs {
             if (done.get()) return;
             firingTimer = true;
             drainControls();
+            if (done.get()) return;
             invoke(() -> node.onTimer(this));
         } catch (CancellationException ending) {
             return;

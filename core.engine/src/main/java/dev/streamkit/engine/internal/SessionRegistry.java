@@ -1,6 +1,7 @@
 package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.node.NodeFactory;
+import dev.streamkit.api.pipeline.EngineMode;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.api.pipeline.PipelineNode;
 import dev.streamkit.engine.PipelineException;
@@ -63,6 +64,16 @@ public final class SessionRegistry implements SessionManager {
     @Override
     public Session create(String name, Pipeline pipeline, String createdBy) throws PipelineException {
         checkSessionRules(pipeline);
+        return open(name, pipeline, createdBy);
+    }
+
+    @Override
+    public Session createEmpty(String name, String createdBy) throws PipelineException {
+        return open(name, new Pipeline(null, null, EngineMode.DYNAMIC, Map.of(), List.of()), createdBy);
+    }
+
+    /** Plans, creates and starts a session from a pipeline that passed the session rules (or has no nodes). */
+    private Session open(String name, Pipeline pipeline, String createdBy) throws PipelineException {
         Map<String, PlannedNode> plan = new GraphPlanner(factories, suggestions, false).plan(pipeline);
         String id = UUID.randomUUID().toString();
         String chosen = name == null || name.isBlank() ? SessionNames.fromId(id) : name;

@@ -57,7 +57,7 @@ final class NodeSlot implements Outputs {
     private volatile Thread sourceThread;
     private volatile Inbox inbox;
     private volatile boolean failed;
-    /** Set once the node handled StreamKit's {@code Shutdown}: it ended as finished and takes no more sends. */
+    /** Set when StreamKit's {@code Shutdown} reaches the node: it ends as finished, {@code Stopped(shutdown)}. */
     private volatile boolean shutDown;
     /** Packets wait in the mailbox while true ({@code Outputs.pauseInput}). */
     private volatile boolean inputPaused;
@@ -226,8 +226,10 @@ final class NodeSlot implements Outputs {
                     return;
                 }
                 ControlMessage current = message;
+                boolean shutdown = current instanceof ControlMessage.Shutdown;
+                if (shutdown) shutDown = true; // set first: a node that finishes itself also ends as shut down
                 invoke(() -> node.onControl(current, this));
-                if (current instanceof ControlMessage.Shutdown) finishByShutdown();
+                if (shutdown) finishByShutdown();
             }
         } finally {
             calls.unlock();
@@ -236,8 +238,9 @@ final class NodeSlot implements Outputs {
 
     /**
      * Ends the node after StreamKit's {@code Shutdown}, whether or not it ended itself: consumers get
-     * end-of-stream and later sends throw {@link CancellationException}, which stops a source's loop. Called
-     * by the thread owning the node after it handled the message, or for a source that never started.
+     * end-of-stream, {@link #isCancelled} turns true and a source's later sends throw
+     * {@link CancellationException}, which stops its loop. Called by the thread owning the node after it
+     * handled the message, or for a source that never started.
      */
     void finishByShutdown() {
         shutDown = true;
@@ -296,8 +299,10 @@ final class NodeSlot implements Outputs {
         if (run.isCancelled()) throw new CancellationException("pipeline cancelled");
         if (sourceThread == Thread.currentThread() && !controls.isEmpty() && !done.get()) drainControls();
         if (removed.get()) throw new CancellationException("node '" + id + "' was removed");
-        if (shutDown) throw new CancellationException("node '" + id + "' was shut down");
-        if (done.get()) return;
+        if (done.get()) {
+            if (shutDown && sourceThread == Thread.currentThread()) throw new CancellationException("node '" + id + "' was shut down");
+            return;
+        }
         List<Link> links = downstream.get(outputPin);
         sent.increment();
         if (source) run.slotSent(this);
@@ -328,7 +333,7 @@ final class NodeSlot implements Outputs {
 
     @Override
     public boolean isCancelled() {
-        return run.isCancelled() || removed.get() || shutDown;
+        return run.isCancelled() || removed.get() || (shutDown && done.get());
     }
 
     @Override

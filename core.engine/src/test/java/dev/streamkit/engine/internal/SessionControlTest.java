@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.InputPin;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeDefinition;
@@ -71,6 +72,17 @@ class SessionControlTest {
                         out.send("out", packet);
                     }
                 });
+        // Handles Shutdown itself, as the pacers do: it finishes.
+        register(NodeDefinition.builder("test::polite").input(InputPin.one("in", bin)).output(OutputPin.broadcast("out", bin))
+                .build(), params -> new Node() {
+                    public void onPacket(String pin, Packet packet, Outputs out) {
+                        out.send("out", packet);
+                    }
+
+                    public void onControl(ControlMessage message, Outputs out) {
+                        if (message instanceof ControlMessage.Shutdown) out.finish();
+                    }
+                });
         register(NodeDefinition.builder("test::collect").input(InputPin.one("in", bin)).build(), params -> new Node() {
             public void onPacket(String pin, Packet packet, Outputs out) {
                 received.incrementAndGet();
@@ -94,11 +106,11 @@ class SessionControlTest {
         pool.shutdownNow();
     }
 
-    /** An empty session with {@code src → pass → sink} added and connected live. */
-    private Session chain() throws PipelineException {
+    /** An empty session with {@code src → pass → sink} added and connected live, {@code pass} of {@code kind}. */
+    private Session chain(String kind) throws PipelineException {
         Session session = sessions.createEmpty("chain", null);
         session.addNode("src", "test::ticks", null);
-        session.addNode("pass", "test::pass", null);
+        session.addNode("pass", kind, null);
         session.addNode("sink", "test::collect", null);
         session.connect("pass", "out", "sink", "in", null);
         session.connect("src", "out", "pass", "in", null);
@@ -117,7 +129,7 @@ class SessionControlTest {
         assertEquals("admin", session.info().createdBy());
         assertTrue(sessions.find(session.info().name()).isPresent(), "a name is generated");
 
-        Session chain = chain();
+        Session chain = chain("test::pass");
         TestSessions.await(() -> received.get() > 3, "packets through the live chain");
         assertEquals(NodeState.RUNNING, chain.nodeStates().get("src"));
         assertEquals(2, chain.pipeline().connections().size());
@@ -146,8 +158,8 @@ class SessionControlTest {
     }
 
     /** Runs {@link #chain}, shuts {@code node} down once packets flow, and waits for it and the sink to end. */
-    private Session shutDownInChain(String node) throws Exception {
-        Session session = chain();
+    private Session shutDownInChain(String node, String passKind) throws Exception {
+        Session session = chain(passKind);
         TestSessions.await(() -> received.get() > 3, "packets through the chain");
         session.control(node, NodeCommand.SHUTDOWN);
         awaitState(session, node, SHUT_DOWN);
@@ -157,14 +169,20 @@ class SessionControlTest {
 
     @Test
     void shutdownEndsANodeThatIgnoresItAndItsConsumerSeesEndOfStream() throws Exception {
-        Session session = shutDownInChain("pass");
+        Session session = shutDownInChain("pass", "test::pass");
         assertEquals(1, inputEnds.get());
         assertEquals(NodeState.RUNNING, session.nodeStates().get("src"));
     }
 
     @Test
+    void aNodeFinishingItselfOnShutdownAlsoEndsAsShutDown() throws Exception {
+        shutDownInChain("pass", "test::polite");
+        assertEquals(1, inputEnds.get());
+    }
+
+    @Test
     void shutdownStopsASourceLoopAndEndsItsStream() throws Exception {
-        shutDownInChain("src");
+        shutDownInChain("src", "test::pass");
         assertEquals(1, inputEnds.get());
         TestSessions.await(() -> sourceExits.get() == 1, "the source leaving its loop");
     }

@@ -37,6 +37,14 @@ public interface Session {
     void tune(String nodeId, Map<String, Object> params) throws PipelineException;
 
     /**
+     * Sends StreamKit's {@code "Start"} or {@code "Shutdown"} to a node (see {@link NodeCommand}). Returns once
+     * the command is taken, not when the node has handled it. Since 1.5.
+     *
+     * @throws PipelineException {@code CONFIGURATION} when the node does not exist or has already ended
+     */
+    void control(String nodeId, NodeCommand command) throws PipelineException;
+
+    /**
      * Adds a node to the running session; a source (no inputs) starts at once. Checked first: the id is
      * new, the kind exists (with suggestions), is not oneshot-only and the params fit its schema.
      *

@@ -29,6 +29,18 @@ public interface SessionManager {
      */
     Session create(String name, Pipeline pipeline, String createdBy) throws PipelineException;
 
+    /**
+     * Creates a session without nodes, as StreamKit's WebSocket {@code createsession} does: nodes and
+     * connections are added live afterwards. The HTTP route keeps refusing an empty pipeline through
+     * {@link #create}. Since 1.5.
+     *
+     * @param name      unique session name, or {@code null} to generate one from the id
+     * @param createdBy the creating role, for ownership checks
+     * @throws PipelineException {@code CONFLICT} for a taken name; {@code BUSY} when
+     *                           {@code permissions.max_concurrent_sessions} is reached
+     */
+    Session createEmpty(String name, String createdBy) throws PipelineException;
+
     /** Live sessions, oldest first. */
     List<SessionInfo> list();
 

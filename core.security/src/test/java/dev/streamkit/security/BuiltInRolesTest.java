@@ -50,7 +50,7 @@ class BuiltInRolesTest {
         assertTrue(samples.allows("user/mine.yml"));
         assertFalse(samples.allows("demo/show.yml"));
         Allowlist assets = BuiltInRoles.USER.allowedAssets();
-        assertTrue(assets.allows("samples/audio/system/sample.ogg"));
+        assertTrue(assets.allows("samples/audio/system/speech_generated.ogg"));
         assertTrue(assets.allows("samples/audio/user/upload.wav"));
         assertFalse(assets.allows("samples/other/x.ogg"));
     }

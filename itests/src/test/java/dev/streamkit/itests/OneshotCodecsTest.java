@@ -89,7 +89,7 @@ class OneshotCodecsTest {
 
     @Test
     void mixesAnUploadWithASystemFile() throws Exception {
-        Path music = running.get().workDir.resolve("samples/audio/system/music.ogg");
+        Path music = running.get().workDir.resolve("samples/audio/system/music_generated.ogg");
         Files.createDirectories(music.getParent());
         MediaTools.run(media, "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=220:duration=4",
                 "-af", "volume=0.3", "-ac", "1", "-ar", "48000", "-c:a", "libopus", "-b:a", "64k", music.toString());
@@ -109,11 +109,15 @@ class OneshotCodecsTest {
     @Test
     void buildCreatedTheSystemAssetsWithOurEncoder() throws Exception {
         Path system = Path.of(System.getProperty("skit.samples"), "audio/system");
-        for (String[] asset : new String[][] {{"music.ogg", "20"}, {"sample.ogg", "10"}, {"tone.wav", "5"}}) {
+        String[][] assets = {{"music_generated.ogg", "20"}, {"speech_generated.ogg", "10"}, {"speech_generated.wav", "5"}};
+        for (String[] asset : assets) {
             Path copy = media.resolve("asset-" + asset[0]);
             Files.copy(system.resolve(asset[0]), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            assertEquals(Double.parseDouble(asset[1]), decoded(copy).seconds(), FRAME_SECONDS, asset[0]);
+            TestAudio.Pcm pcm = decoded(copy);
+            assertEquals(Double.parseDouble(asset[1]), pcm.seconds(), FRAME_SECONDS, asset[0]);
+            assertTrue(pcm.rms() > 0.01, asset[0] + " is audible");
         }
-        assertTrue(MediaTools.probe(media.resolve("asset-music.ogg")).contains("codec_name=opus"));
+        assertTrue(MediaTools.probe(media.resolve("asset-music_generated.ogg")).contains("codec_name=opus"));
+        assertTrue(MediaTools.probe(media.resolve("asset-speech_generated.ogg")).contains("codec_name=opus"));
     }
 }

@@ -12,7 +12,10 @@ public interface ControlMessage {
     record UpdateParams(Params params) implements ControlMessage {
     }
 
-    /** Stop promptly: finish or fail, then return. */
+    /**
+     * Stop promptly: finish or fail, then return. A node may ignore it: after this call the engine finishes
+     * the node itself (consumers get end-of-stream, the state is {@code Stopped(shutdown)}).
+     */
     record Shutdown() implements ControlMessage {
     }
 

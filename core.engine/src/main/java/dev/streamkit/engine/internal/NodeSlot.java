@@ -87,6 +87,8 @@ final class NodeSlot implements Outputs {
     private volatile NodeException endedByUpstream;
     /** The upstream failure being handed to the node right now ({@link Node#onInputFailed}). */
     private NodeException handlingUpstreamFailure;
+    /** Set when StreamKit's {@code Shutdown} reaches the node: it ends as finished, {@code Stopped(shutdown)}. */
+    private volatile boolean shutDown;
     /** Packets wait in the mailbox while true ({@code Outputs.pauseInput}). */
     private volatile boolean inputPaused;
     /** Full downstream mailboxes this node waits for (sends that would have blocked). */
@@ -239,8 +241,9 @@ final class NodeSlot implements Outputs {
         return (System.nanoTime() - createdNanos) / 1e9;
     }
 
-    /** Why the node stopped: {@code completed}, or the upstream failure it ended on. */
+    /** Why the node stopped: {@code shutdown}, the upstream failure it ended on, or {@code completed}. */
     String stopReason() {
+        if (shutDown) return "shutdown";
         NodeException upstream = endedByUpstream;
         return upstream == null ? "completed" : "upstream_failed: " + upstream.getMessage();
     }
@@ -280,13 +283,31 @@ final class NodeSlot implements Outputs {
                     return;
                 }
                 ControlMessage current = message;
+                boolean shutdown = current instanceof ControlMessage.Shutdown;
+                if (shutdown) shutDown = true; // set first: a node that finishes itself also ends as shut down
                 invoke(n -> n.onControl(current, this));
-                if (current instanceof ControlMessage.Shutdown && !source) finish();
+                if (shutdown) finishByShutdown();
             }
         } finally {
             calls.unlock();
             if (outerDriver == null) DrivingSlot.restore(null);
         }
+    }
+
+    /**
+     * Ends the node after StreamKit's {@code Shutdown}, whether or not it ended itself: consumers get
+     * end-of-stream, {@link #isCancelled} turns true and a source's later sends throw
+     * {@link CancellationException}, which stops its loop. Called by the thread owning the node after it
+     * handled the message, or for a source that never started.
+     */
+    void finishByShutdown() {
+        shutDown = true;
+        finish();
+    }
+
+    /** Whether the node ended because of {@code Shutdown} ({@link #finishByShutdown}). */
+    boolean wasShutDown() {
+        return shutDown;
     }
 
     /** Runs a source's {@code onStart}; returning without an explicit end counts as finishing. */
@@ -318,6 +339,7 @@ final class NodeSlot implements Outputs {
             }
             received.increment();
             drainControls();
+            if (done.get()) return; // a Shutdown just ended it
             invoke(n -> n.onPacket(pin, packet, this));
         } finally {
             calls.unlock();
@@ -339,6 +361,7 @@ final class NodeSlot implements Outputs {
                 return;
             }
             drainControls();
+            if (done.get()) return;
             if (failure == null) {
                 invoke(n -> n.onInputEnd(pin, this));
             } else {
@@ -357,9 +380,12 @@ final class NodeSlot implements Outputs {
     @Override
     public void send(String outputPin, Packet packet) {
         if (run.isCancelled()) throw new CancellationException("pipeline cancelled");
+        if (sourceThread == Thread.currentThread() && !controls.isEmpty() && !done.get()) drainControls();
         if (sendsCancelled) throw new CancellationException("node '" + id + "' was removed");
-        if (done.get()) return;
-        if (sourceThread == Thread.currentThread() && !controls.isEmpty()) drainControls();
+        if (done.get()) {
+            if (shutDown && sourceThread == Thread.currentThread()) throw new CancellationException("node '" + id + "' was shut down");
+            return;
+        }
         List<Link> links = downstream.get(outputPin);
         sent.increment();
         if (source) run.slotSent(this);
@@ -408,10 +434,9 @@ final class NodeSlot implements Outputs {
         }
     }
 
-
     @Override
     public boolean isCancelled() {
-        return run.isCancelled() || sendsCancelled;
+        return run.isCancelled() || sendsCancelled || (shutDown && done.get());
     }
 
     @Override
@@ -473,6 +498,7 @@ final class NodeSlot implements Outputs {
             if (done.get() || replacing) return;
             firingTimer = true;
             drainControls();
+            if (done.get()) return;
             invoke(n -> n.onTimer(this));
         } catch (CancellationException ending) {
             return;

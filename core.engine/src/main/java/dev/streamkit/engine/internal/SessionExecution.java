@@ -8,6 +8,7 @@ import dev.streamkit.api.node.TelemetryEvent;
 import dev.streamkit.api.pipeline.ConnectionMode;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.engine.GraphOperation;
+import dev.streamkit.engine.NodeCommand;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
@@ -212,6 +213,33 @@ public final class SessionExecution implements Session, RunContext {
         }
         graph.setParams(nodeId, values);
         listeners.fire(listener -> listener.nodeParamsChanged(info.id(), nodeId, values));
+    }
+
+    /**
+     * {@code Start} claims a {@code Ready} source as the graph's activation does ({@link LiveGraph}); a node
+     * already running is left alone. {@code Shutdown} ends a {@code Ready} source without starting it, and
+     * otherwise rides the control queue to the node, whose slot then finishes it.
+     */
+    @Override
+    public void control(String nodeId, NodeCommand command) throws PipelineException {
+        NodeSlot slot = graph.slot(nodeId);
+        if (slot == null) throw nodeNotFound(nodeId);
+        if (cancelled.get() || states.ended(nodeId)) throw nodeStopped(nodeId);
+        if (command == NodeCommand.START) {
+            if (slot.isSource() && states.transition(nodeId, NodeState.READY, NodeState.RUNNING)) execute(slot::start);
+        } else if (slot.isSource() && states.transition(nodeId, NodeState.READY, NodeState.stopped("shutdown"))) {
+            slot.finishByShutdown(); // never started, so no thread owns it
+        } else if (!slot.control(new ControlMessage.Shutdown())) {
+            throw nodeStopped(nodeId);
+        }
+    }
+
+    private PipelineException nodeNotFound(String nodeId) {
+        return new PipelineException(PipelineException.Kind.CONFIGURATION, "Node '" + nodeId + "' not found in session '" + info.id() + "'");
+    }
+
+    private static PipelineException nodeStopped(String nodeId) {
+        return new PipelineException(PipelineException.Kind.CONFIGURATION, "Node '" + nodeId + "' has already stopped");
     }
 
     @Override

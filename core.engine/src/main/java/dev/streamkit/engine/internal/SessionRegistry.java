@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.streamkit.api.node.NodeFactory;
+import dev.streamkit.api.pipeline.EngineMode;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
@@ -72,6 +73,16 @@ public final class SessionRegistry implements SessionManager {
         if (pipeline.nodes().isEmpty()) {
             throw configuration("Pipeline is empty. Add some nodes before creating a session.");
         }
+        return open(name, pipeline, createdBy);
+    }
+
+    @Override
+    public Session createEmpty(String name, String createdBy) throws PipelineException {
+        return open(name, new Pipeline(null, null, EngineMode.DYNAMIC, Map.of(), List.of()), createdBy);
+    }
+
+    /** Plans, creates and starts a session from a pipeline that passed the session rules (or has no nodes). */
+    private Session open(String name, Pipeline pipeline, String createdBy) throws PipelineException {
         GraphPlanner planner = new GraphPlanner(factories, suggestions, GraphRules.Mode.SESSION, settings.files());
         Map<String, PlannedNode> plan = planner.plan(pipeline);
         String id = UUID.randomUUID().toString();

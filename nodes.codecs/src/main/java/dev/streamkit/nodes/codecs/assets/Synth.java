@@ -36,6 +36,12 @@ final class Synth {
             }
             samples[i] = (float) (0.3 * envelope * value / chord.length);
         }
+        return frames(samples);
+    }
+
+    /** {@code samples} (48 kHz mono) cut into timed 20 ms frames, the last one possibly shorter. */
+    static List<AudioFrame> frames(float[] samples) {
+        int total = samples.length;
         List<AudioFrame> frames = new ArrayList<>();
         for (int start = 0; start < total; start += FRAME) {
             float[] chunk = java.util.Arrays.copyOfRange(samples, start, Math.min(total, start + FRAME));

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the system audio assets that the sample pipelines read ({@code samples/audio/system/}) from a
- * generated signal, encoded by StreamKit/J's own nodes: {@code music.ogg} (20 s, Ogg/Opus),
- * {@code sample.ogg} (10 s, Ogg/Opus) and {@code tone.wav} (5 s, WAV). Existing files are kept. Run by the
- * build ({@code exec:java} in nodes.codecs), so no audio binaries live in the repository.
+ * Creates the system audio assets that the sample pipelines read ({@code samples/audio/system/}), encoded by
+ * StreamKit/J's own nodes from generated signals: {@code music_generated.ogg} (20 s of chords, Ogg/Opus),
+ * {@code speech_generated.ogg} (10 s of synthetic speech-like voice, Ogg/Opus) and {@code speech_generated.wav}
+ * (5 s of it, WAV). The {@code music_} and {@code speech_} prefixes are what StreamKit's UI matches against a
+ * sample's {@code # skit:input_asset_tags=} comment. Existing files are kept. Run by the build
+ * ({@code exec:java} in nodes.codecs), so no audio binaries live in the repository.
  */
 public final class SystemAssets {
 
@@ -30,10 +32,10 @@ public final class SystemAssets {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args.length > 0 ? args[0] : "samples/audio/system");
         Files.createDirectories(folder);
-        writeIfMissing(folder.resolve("music.ogg"), () -> oggOpus(Synth.progression(20, 2.0)));
-        writeIfMissing(folder.resolve("sample.ogg"), () -> oggOpus(Synth.progression(10, 0.5)));
-        writeIfMissing(folder.resolve("tone.wav"), () -> bytes(NodeChain.run(
-                List.of(new WavMuxerFactory().create(Params.EMPTY, NO_FILES)), Synth.progression(5, 1.0))));
+        writeIfMissing(folder.resolve("music_generated.ogg"), () -> oggOpus(Synth.progression(20, 2.0)));
+        writeIfMissing(folder.resolve("speech_generated.ogg"), () -> oggOpus(Voice.speech(10)));
+        writeIfMissing(folder.resolve("speech_generated.wav"), () -> bytes(NodeChain.run(
+                List.of(new WavMuxerFactory().create(Params.EMPTY, NO_FILES)), Voice.speech(5))));
     }
 
     private static byte[] oggOpus(List<? extends Packet> audio) throws Exception {

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * StreamKit's {@code AudioAsset}.
  *
- * @param id        the file name, e.g. {@code sample.ogg} (what {@code DELETE /api/v1/assets/audio/{id}} takes)
+ * @param id        the file name, e.g. {@code speech_generated.ogg} (what {@code DELETE /api/v1/assets/audio/{id}} takes)
  * @param name      the file name without its extension
- * @param path      the path relative to the working directory, e.g. {@code samples/audio/system/sample.ogg},
+ * @param path      the path relative to the working directory, e.g. {@code samples/audio/system/speech_generated.ogg},
  *                  usable as a {@code core::file_reader} path
  * @param format    the lower-case extension: opus, ogg, flac, mp3 or wav
  * @param sizeBytes the file size

@@ -3,6 +3,7 @@ package dev.streamkit.transport.http.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.engine.Engine;
+import dev.streamkit.engine.NodeCommand;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
@@ -23,6 +24,9 @@ import java.util.Map;
  * own it (or {@code access_all_sessions}), checked after the session is found.
  */
 final class ControlRequests {
+
+    /** The {@code NodeControlMessage}s sent as plain strings. */
+    private static final Map<String, NodeCommand> COMMANDS = Map.of("Start", NodeCommand.START, "Shutdown", NodeCommand.SHUTDOWN);
 
     private final Engine engine;
     private final NodeSchemaCatalog nodeSchemas;
@@ -55,16 +59,21 @@ final class ControlRequests {
 
     private Map<String, Object> createSession(Role role, JsonNode payload) throws ControlError, AccessDenied {
         role.require(Permission.CREATE_SESSIONS, "create sessions");
-        JsonNode name = payload.path("name");
+        JsonNode nameField = payload.path("name");
+        String name = nameField.isTextual() ? nameField.asText() : null;
         JsonNode yaml = payload.path("yaml");
-        if (!yaml.isTextual()) {
-            throw new ControlError("Pipeline is empty. Add some nodes before creating a session."
-                    + " (createsession needs a 'yaml' pipeline here: empty sessions are not supported yet)");
+        if (!yaml.isMissingNode() && !yaml.isNull() && !yaml.isTextual()) {
+            throw new ControlError("Invalid request: 'yaml' must be a string");
         }
         try {
-            Pipeline pipeline = engine.compile(yaml.asText());
-            PipelineKinds.require(role, pipeline);
-            SessionInfo info = engine.sessions().create(name.isTextual() ? name.asText() : null, pipeline, role.name()).info();
+            SessionInfo info;
+            if (yaml.isTextual()) {
+                Pipeline pipeline = engine.compile(yaml.asText());
+                PipelineKinds.require(role, pipeline);
+                info = engine.sessions().create(name, pipeline, role.name()).info();
+            } else {
+                info = engine.sessions().createEmpty(name, role.name()).info(); // StreamKit: nodes come by addnode
+            }
             Map<String, Object> response = Envelopes.action("sessioncreated");
             response.put("session_id", info.id());
             response.put("name", info.name());
@@ -107,18 +116,23 @@ final class ControlRequests {
         return response;
     }
 
+    /** {@code tunenode}: StreamKit's {@code NodeControlMessage}, {@code {"UpdateParams": {...}}}, {@code "Start"} or {@code "Shutdown"}. */
     private Map<String, Object> tune(Role role, JsonNode payload) throws ControlError, AccessDenied {
         role.require(Permission.TUNE_NODES, "tune nodes");
         Session session = session(role, payload);
         String nodeId = text(payload, "node_id");
-        JsonNode update = payload.path("message").path("UpdateParams");
-        if (!update.isObject()) {
-            throw new ControlError("Unsupported control message: only {\"UpdateParams\": {...}} can be sent to a node");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> params = Envelopes.JSON.convertValue(update, Map.class);
+        JsonNode message = payload.path("message");
+        JsonNode update = message.path("UpdateParams");
         try {
-            session.tune(nodeId, params);
+            if (update.isObject()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> params = Envelopes.JSON.convertValue(update, Map.class);
+                session.tune(nodeId, params);
+            } else if (message.isTextual() && COMMANDS.containsKey(message.asText())) {
+                session.control(nodeId, COMMANDS.get(message.asText()));
+            } else {
+                throw new ControlError("Unsupported control message: expected {\"UpdateParams\": {...}}, \"Start\" or \"Shutdown\"");
+            }
         } catch (PipelineException e) {
             throw new ControlError(e.getMessage());
         }

@@ -143,14 +143,31 @@ final class ControlClient implements AutoCloseable {
      * order: inline chains end downstream first), all within {@code timeoutMs}.
      */
     List<JsonNode> untilStopped(String sessionId, Collection<String> nodes, long timeoutMs) throws Exception {
-        List<JsonNode> events = new ArrayList<>();
+        return untilEach(sessionId, new HashSet<>(nodes), e -> e.at("/state/Stopped").isObject(), timeoutMs, "Stopped");
+    }
+
+    /**
+     * The events received until each of {@code nodes} of {@code sessionId} has ended ({@code Stopped} or
+     * {@code Failed}), counting the ends already among {@code seen}; all within {@code timeoutMs}.
+     */
+    List<JsonNode> untilEnded(List<JsonNode> seen, String sessionId, Collection<String> nodes, long timeoutMs) throws Exception {
         Set<String> running = new HashSet<>(nodes);
+        running.removeIf(node -> NodeEvents.endedAt(seen, sessionId, node) >= 0);
+        return untilEach(sessionId, running, NodeEvents::isEnd, timeoutMs, "end");
+    }
+
+    /**
+     * Every event until each of {@code pending} nodes of {@code sessionId} has had a {@code nodestatechanged}
+     * that {@code state} accepts, all within {@code timeoutMs}; fails naming the {@code what} still missing.
+     */
+    private List<JsonNode> untilEach(String sessionId, Set<String> pending, Predicate<JsonNode> state, long timeoutMs,
+                                     String what) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
         long end = System.currentTimeMillis() + timeoutMs;
-        while (!running.isEmpty()) {
-            events.addAll(eventsUntil(e -> e.at("/state/Stopped").isObject() && running.contains(e.path("node_id").asText())
-                    && NodeEvents.is(e, "nodestatechanged", sessionId, null), Math.max(1, end - System.currentTimeMillis()),
-                    "Stopped of " + running));
-            running.remove(events.get(events.size() - 1).get("node_id").asText());
+        while (!pending.isEmpty()) {
+            events.addAll(eventsUntil(e -> NodeEvents.is(e, "nodestatechanged", sessionId, null) && state.test(e)
+                    && pending.contains(e.path("node_id").asText()), Math.max(1, end - System.currentTimeMillis()), what + " of " + pending));
+            pending.remove(events.get(events.size() - 1).get("node_id").asText());
         }
         return events;
     }

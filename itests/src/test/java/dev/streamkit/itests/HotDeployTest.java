@@ -3,13 +3,9 @@ package dev.streamkit.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HotDeployTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KIND = "test::echo";
 
     @TempDir
@@ -31,15 +26,11 @@ class HotDeployTest {
 
     @Test
     void droppedBundleAddsItsKindWithoutRestart() throws Exception {
-        assertTrue(providerOf(KIND) == null, "kind present before deploy");
+        assertTrue(NodeKinds.entry(running.get(), KIND) == null, "kind present before deploy");
         Path bundle = TestBundleBuilder.nodeBundle(buildDir, "test.plugin.echo", KIND);
-        Path deployed = running.get().workDir.resolve("deploy").resolve("test.plugin.echo.jar");
-        Files.copy(bundle, deployed.resolveSibling("echo.tmp"), StandardCopyOption.REPLACE_EXISTING);
-        Files.move(deployed.resolveSibling("echo.tmp"), deployed, StandardCopyOption.ATOMIC_MOVE);
-
-        JsonNode provider = awaitProvider(true);
-        assertEquals("test.plugin.echo", provider.get("bundle").asText());
-        assertEquals("1.0.0", provider.get("version").asText());
+        DeployFolder deploy = new DeployFolder(running.get());
+        deploy.put(bundle, "test.plugin.echo.jar");
+        NodeKinds.awaitProvider(running.get(), KIND, "test.plugin.echo", "1.0.0");
 
         String yaml = """
                 mode: oneshot
@@ -53,25 +44,7 @@ class HotDeployTest {
         assertEquals(200, response.statusCode(), () -> new String(response.body(), StandardCharsets.UTF_8));
         assertEquals("through the plugin", new String(response.body(), StandardCharsets.UTF_8));
 
-        Files.delete(deployed);
-        awaitProvider(false);
-    }
-
-    private static JsonNode awaitProvider(boolean present) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            JsonNode provider = providerOf(KIND);
-            if ((provider != null) == present) return provider;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("kind " + KIND + (present ? " did not appear" : " did not disappear")
-                + " within 15 s\n" + running.get().log());
-    }
-
-    private static JsonNode providerOf(String kind) throws Exception {
-        for (JsonNode node : JSON.readTree(running.get().get("/api/v1/schema/nodes").body())) {
-            if (node.get("kind").asText().equals(kind)) return node.get("provider");
-        }
-        return null;
+        deploy.remove("test.plugin.echo.jar");
+        NodeKinds.awaitAbsent(running.get(), KIND);
     }
 }

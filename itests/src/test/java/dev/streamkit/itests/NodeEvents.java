@@ -1,8 +1,10 @@
 package dev.streamkit.itests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Queries over the event payloads a {@link ControlClient} received from one session, in the order the
@@ -44,10 +46,38 @@ final class NodeEvents {
     }
 
     private static int firstStopped(List<JsonNode> events, String sessionId, String node) {
-        for (int i = 0; i < events.size(); i++) {
-            if (is(events.get(i), "nodestatechanged", sessionId, node) && events.get(i).at("/state/Stopped").isObject()) return i;
+        return indexOf(events, 0, e -> is(e, "nodestatechanged", sessionId, node) && e.at("/state/Stopped").isObject());
+    }
+
+    /** Whether {@code event} is a {@code nodestatechanged} to an end state ({@code Stopped} or {@code Failed}). */
+    static boolean isEnd(JsonNode event) {
+        return "nodestatechanged".equals(event.path("event").asText())
+                && (event.at("/state/Stopped").isObject() || event.at("/state/Failed").isObject());
+    }
+
+    /** The index of {@code node}'s first end state ({@code Stopped} or {@code Failed}), or -1. */
+    static int endedAt(List<JsonNode> events, String sessionId, String node) {
+        return indexOf(events, 0, e -> isEnd(e) && is(e, "nodestatechanged", sessionId, node));
+    }
+
+    /** {@code node}'s first end state, e.g. {@code {"Failed": {"reason": "..."}}}; fails when it did not end. */
+    static JsonNode endState(List<JsonNode> events, String sessionId, String node) {
+        int index = endedAt(events, sessionId, node);
+        if (index < 0) throw new AssertionError(node + " never ended; its states: " + states(events, sessionId, node));
+        return events.get(index).get("state");
+    }
+
+    /** The index of the first event at or after {@code from} that {@code match} accepts, or -1. */
+    static int indexOf(List<JsonNode> events, int from, Predicate<JsonNode> match) {
+        for (int i = Math.max(0, from); i < events.size(); i++) {
+            if (match.test(events.get(i))) return i;
         }
         return -1;
+    }
+
+    /** The server's {@code timestamp} (RFC 3339) of a state or stats event, in epoch milliseconds. */
+    static long epochMillis(JsonNode event) {
+        return Instant.parse(event.get("timestamp").asText()).toEpochMilli();
     }
 
     /** The index of {@code node}'s last {@code nodestatsupdated} before {@code end}, or -1. */

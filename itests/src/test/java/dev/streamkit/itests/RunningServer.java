@@ -3,6 +3,7 @@ package dev.streamkit.itests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -12,13 +13,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <pre>{@code @RegisterExtension static final RunningServer server = new RunningServer("max_body_size = 1024\n");}</pre>
  */
-final class RunningServer implements BeforeAllCallback, AfterAllCallback {
+final class RunningServer implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
 
     private final String extraToml;
+    private final boolean destroySessionsAfterEach;
     private SkitServer server;
 
     RunningServer(String extraToml) {
+        this(extraToml, false);
+    }
+
+    private RunningServer(String extraToml, boolean destroySessionsAfterEach) {
         this.extraToml = extraToml;
+        this.destroySessionsAfterEach = destroySessionsAfterEach;
+    }
+
+    /** This server, also destroying every session after each test, so that a failed test leaves none running. */
+    RunningServer destroyingSessionsAfterEach() {
+        return new RunningServer(extraToml, true);
     }
 
     /** The running server; valid inside tests. */
@@ -30,6 +42,11 @@ final class RunningServer implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         Path workDir = Files.createTempDirectory("skit-itest-");
         server = SkitServer.start(workDir, extraToml);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (destroySessionsAfterEach && server != null) server.destroyAllSessions();
     }
 
     @Override

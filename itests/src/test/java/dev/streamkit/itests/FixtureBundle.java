@@ -46,11 +46,14 @@ final class FixtureBundle {
 
     /**
      * Puts the built jar into {@code server}'s {@code deploy/} folder as {@value #FILE_NAME} (replacing any
-     * revision there) and waits until it provides all its kinds; returns its version.
+     * other revision there) and waits until it provides all its kinds; returns its version. The same jar
+     * already deployed is left alone: replacing it would make FileInstall update the bundle once more, later,
+     * while the test already runs sessions on it.
      */
     static String deploy(SkitServer server) throws Exception {
         String version = version(jar());
-        new DeployFolder(server).put(jar(), FILE_NAME);
+        Path deployed = server.workDir.resolve("deploy").resolve(FILE_NAME);
+        if (!Files.exists(deployed) || Files.mismatch(deployed, jar()) != -1) new DeployFolder(server).put(jar(), FILE_NAME);
         for (String kind : KINDS) NodeKinds.awaitProvider(server, kind, SYMBOLIC_NAME, version);
         return version;
     }

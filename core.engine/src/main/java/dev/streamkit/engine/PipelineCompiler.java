@@ -1,24 +1,18 @@
 package dev.streamkit.engine;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.streamkit.api.pipeline.Connection;
 import dev.streamkit.api.pipeline.ConnectionMode;
 import dev.streamkit.api.pipeline.EngineMode;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.api.pipeline.PipelineNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Compiles StreamKit pipeline YAML into a {@link Pipeline}, with StreamKit's rules and error texts:
@@ -31,18 +25,17 @@ import org.yaml.snakeyaml.LoaderOptions;
  *   <li>cycles are refused unless a node on the cycle has a bidirectional kind;</li>
  *   <li>non-dynamic {@code audio::mixer} nodes with several inputs get {@code num_inputs} injected.</li>
  * </ul>
- * StreamKit/J adds bounds before and while parsing: a size cap, duplicate keys refused, alias and
- * nesting limits, and a cap on the number of nodes. Thread-safe.
+ * StreamKit/J adds the bounds of {@link PipelineYaml} (size, line and string length, nesting, no anchors or
+ * aliases, no duplicate keys) and a cap on the number of nodes. Thread-safe.
  */
 public final class PipelineCompiler {
 
     /** Largest YAML document accepted, in bytes. */
-    public static final int MAX_YAML_BYTES = 1 << 20;
+    public static final int MAX_YAML_BYTES = PipelineYaml.MAX_BYTES;
     /** Largest number of nodes in one pipeline. */
     public static final int MAX_NODES = 1024;
     private static final String MIXER_KIND = "audio::mixer";
 
-    private final ObjectMapper yaml;
     private final ObjectMapper json = new ObjectMapper();
     private final Predicate<String> bidirectionalKind;
 
@@ -51,28 +44,11 @@ public final class PipelineCompiler {
      */
     public PipelineCompiler(Predicate<String> bidirectionalKind) {
         this.bidirectionalKind = bidirectionalKind;
-        LoaderOptions limits = new LoaderOptions();
-        limits.setAllowDuplicateKeys(false);
-        limits.setMaxAliasesForCollections(50);
-        limits.setNestingDepthLimit(50);
-        limits.setCodePointLimit(MAX_YAML_BYTES);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(limits).build();
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.yaml = new YAMLMapper(factory);
     }
 
     /** Parses and compiles {@code text}. */
     public Pipeline compile(String text) throws PipelineException {
-        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_YAML_BYTES) {
-            throw new PipelineException(PipelineException.Kind.TOO_LARGE,
-                    "Pipeline YAML is larger than " + MAX_YAML_BYTES + " bytes");
-        }
-        JsonNode root;
-        try {
-            root = yaml.readTree(text);
-        } catch (JacksonException e) {
-            throw yamlError(e.getOriginalMessage());
-        }
+        JsonNode root = PipelineYaml.read(text);
         if (root == null || !root.isObject()) {
             throw yamlError("expected a mapping with 'steps' or 'nodes'");
         }

@@ -1,12 +1,12 @@
 package dev.streamkit.transport.http.samples;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.streamkit.engine.PipelineException;
+import dev.streamkit.engine.PipelineYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The sample pipelines under {@code [server].samples_dir} (spec §4.2): system samples in {@code oneshot/},
@@ -32,7 +31,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class SampleStore {
 
     /** Largest sample file, in bytes. */
-    public static final int MAX_YAML_BYTES = 1 << 20;
+    public static final int MAX_YAML_BYTES = PipelineYaml.MAX_BYTES;
     static final String USER = "user";
     static final List<String> DIRS = List.of("oneshot", "dynamic", "demo", USER);
     private static final List<String> EXTENSIONS = List.of(".yml", ".yaml");
@@ -51,19 +50,13 @@ public final class SampleStore {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The YAML reader/writer, built on first use to keep server start-up lean. */
+    /** The YAML writer, built on first use to keep server start-up lean; reading goes through {@link PipelineYaml}. */
     private YAMLMapper yaml() {
         YAMLMapper mapper = yaml;
         if (mapper == null) {
-            LoaderOptions limits = new LoaderOptions();
-            limits.setAllowDuplicateKeys(false);
-            limits.setMaxAliasesForCollections(50);
-            limits.setNestingDepthLimit(50);
-            limits.setCodePointLimit(MAX_YAML_BYTES);
-            YAMLFactory factory = YAMLFactory.builder().loaderOptions(limits)
+            YAMLFactory factory = YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
-            factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             mapper = new YAMLMapper(factory);
             yaml = mapper;
         }
@@ -112,9 +105,9 @@ public final class SampleStore {
         }
         JsonNode tree;
         try {
-            tree = yaml().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new SampleException(400, "Invalid YAML: " + e.getOriginalMessage());
+            tree = PipelineYaml.read(text);
+        } catch (PipelineException e) {
+            throw new SampleException(e.status(), e.status() == 400 ? "Invalid YAML: " + e.getMessage() : e.getMessage());
         }
         if (!fragment) {
             if (tree == null || !tree.isObject()) throw new SampleException(400, "Invalid YAML: expected a mapping");
@@ -224,13 +217,13 @@ public final class SampleStore {
         String description = "";
         String mode = "dynamic";
         try {
-            JsonNode tree = yaml().readTree(text);
+            JsonNode tree = PipelineYaml.read(text);
             if (tree != null && tree.isObject()) {
                 if (tree.path("name").isTextual() && !tree.path("name").asText().isBlank()) name = tree.path("name").asText();
                 if (tree.path("description").isTextual()) description = tree.path("description").asText();
                 if ("oneshot".equals(tree.path("mode").asText())) mode = "oneshot";
             }
-        } catch (JsonProcessingException e) {
+        } catch (PipelineException e) {
             // Unparseable samples are still listed, with the fallback metadata.
         }
         boolean fragment = name.equals(fallback) && description.isEmpty();

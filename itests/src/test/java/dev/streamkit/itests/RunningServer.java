@@ -2,6 +2,7 @@ package dev.streamkit.itests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,10 +16,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningServer implements BeforeAllCallback, AfterAllCallback {
 
     private final String extraToml;
+    private final List<String> jvmOptions;
     private SkitServer server;
 
     RunningServer(String extraToml) {
+        this(extraToml, List.of());
+    }
+
+    /** A server whose JVM also gets {@code jvmOptions} (e.g. {@code -Xmx384m}). */
+    RunningServer(String extraToml, List<String> jvmOptions) {
         this.extraToml = extraToml;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** The running server; valid inside tests. */
@@ -29,7 +37,7 @@ final class RunningServer implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path workDir = Files.createTempDirectory("skit-itest-");
-        server = SkitServer.start(workDir, extraToml);
+        server = SkitServer.start(workDir, extraToml, jvmOptions);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.PipelineYaml;
+import dev.streamkit.transport.http.files.StagedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -36,6 +37,8 @@ public final class SampleStore {
     static final List<String> DIRS = List.of("oneshot", "dynamic", "demo", USER);
     private static final List<String> EXTENSIONS = List.of(".yml", ".yaml");
     private static final Pattern BASE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
+    /** Overwriting saves write {@code user/.save-<random>.tmp} first. */
+    private static final StagedFiles SAVES = new StagedFiles(".save-", ".tmp");
 
     private final Path root;
     private volatile YAMLMapper yaml;
@@ -43,11 +46,14 @@ public final class SampleStore {
     /**
      * Reads and lists take the caller's {@code allowed_samples} filter, applied to file paths relative to
      * {@code root} (e.g. {@code oneshot/double_volume.yml}): a sample it refuses does not exist for that caller.
+     * Construct it before any save starts: it removes the temporary files that saves killed midway left in
+     * {@code user/}.
      *
      * @param root the samples directory
      */
     public SampleStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        SAVES.removeLeftovers(this.root.resolve(USER));
     }
 
     /** The YAML writer, built on first use to keep server start-up lean; reading goes through {@link PipelineYaml}. */
@@ -131,7 +137,7 @@ public final class SampleStore {
         Path target = folder.resolve(base + ".yml");
         String conflict = "Sample '" + USER + "/" + base + "' already exists";
         if (overwrite) {
-            Path temp = Files.createTempFile(folder, ".save-", ".tmp");
+            Path temp = SAVES.create(folder);
             try {
                 Files.write(temp, bytes);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -114,6 +114,16 @@ class SampleStoreTest {
     }
 
     @Test
+    void startingRemovesSavesThatWereKilledMidway() throws Exception {
+        Path user = Files.createDirectories(root.resolve("user"));
+        Files.writeString(user.resolve(".save-1.tmp"), "half");
+        Files.writeString(user.resolve("mine.yml"), "mode: oneshot\n");
+        new SampleStore(root);
+        assertFalse(Files.exists(user.resolve(".save-1.tmp")));
+        assertTrue(Files.exists(user.resolve("mine.yml")));
+    }
+
+    @Test
     void readsYamlWithinThePipelineLimits() throws Exception {
         SampleException alias = assertThrows(SampleException.class,
                 () -> store.save("x", "", "a: &v [1]\nb: *v\n", false, false));

@@ -244,4 +244,38 @@ public final class SessionExecution implements Session, RunContext {
     private void onIdle() {
         if (cancelled.get() && tasks.isIdle()) idleAfterCancel.complete(null);
     }
+
+    /**
+     * First half of a graceful stop (the server is stopping): hands {@code Shutdown} to every node that has
+     * not ended. Sources stop producing and finish, so end-of-stream flows downstream behind the data they
+     * sent; nodes that stop early on it (pacers, clocked mixers) finish at once; the others end when their
+     * inputs do (muxers write their last page, file writers close their files). Then
+     * {@link #awaitNodesEnded} and {@link #destroy}.
+     */
+    public void shutDownNodes() {
+        if (cancelled.get()) return;
+        for (NodeSlot slot : graph.slots()) slot.control(new ControlMessage.Shutdown());
+    }
+
+    /**
+     * Waits until every node has ended, at most until {@code deadlineNanos} ({@link System#nanoTime}); returns
+     * whether they all did. Polls every {@value #DRAIN_POLL_MILLIS} ms: it runs once, when the server stops.
+     */
+    public boolean awaitNodesEnded(long deadlineNanos) {
+        while (!allNodesEnded()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0 || cancelled.get() || Thread.currentThread().isInterrupted()) return false;
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(DRAIN_POLL_MILLIS)));
+        }
+        return true;
+    }
+
+    private boolean allNodesEnded() {
+        for (NodeSlot slot : graph.slots()) {
+            if (!slot.isDone()) return false;
+        }
+        return true;
+    }
+
+    private static final long DRAIN_POLL_MILLIS = 10;
 }

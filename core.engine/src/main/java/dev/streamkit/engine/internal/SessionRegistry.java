@@ -24,7 +24,8 @@ import java.util.function.Function;
 
 /**
  * The live sessions: StreamKit's session-level rules (empty pipeline, oneshot-only kinds, unique names,
- * {@code max_concurrent_sessions}), planning with fan-out allowed, and destroy with a bounded grace.
+ * {@code max_concurrent_sessions}), planning with fan-out allowed, destroy with a bounded grace, and a
+ * bounded graceful drain when the engine stops.
  */
 public final class SessionRegistry implements SessionManager {
 
@@ -42,6 +43,8 @@ public final class SessionRegistry implements SessionManager {
     /** Names being created, reserved so that two concurrent creates cannot take one name. */
     private final Set<String> reserved = new java.util.HashSet<>();
     private final SessionListeners listeners = new SessionListeners();
+    /** Set by {@link #drainAll}: the engine is stopping and creates no more sessions. Guarded by {@code sessions}. */
+    private boolean stopping;
 
     /**
      * @param factories   kind → factory, or {@code null} when unknown
@@ -104,6 +107,7 @@ public final class SessionRegistry implements SessionManager {
         synchronized (sessions) {
             boolean taken = reserved.contains(name)
                     || sessions.values().stream().anyMatch(session -> session.info().name().equals(name));
+            if (stopping) throw new PipelineException(PipelineException.Kind.BUSY, "The server is shutting down");
             if (taken) {
                 throw new PipelineException(PipelineException.Kind.CONFLICT, "Session with name '" + name + "' already exists");
             }
@@ -171,6 +175,29 @@ public final class SessionRegistry implements SessionManager {
         }
         long end = System.nanoTime() + settings.destroyGrace().toNanos();
         for (SessionExecution session : all) session.destroy(Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+    }
+
+    /**
+     * Stops every session gracefully (the engine is stopping): refuses new sessions, hands every node
+     * {@code Shutdown} and gives the sessions up to {@code bound}, shared, to end by themselves (sources
+     * finish, end-of-stream flows, muxers flush, files close); then destroys them all as
+     * {@link #destroyAll} does, closing their nodes and cancelling what still runs. Returns how many
+     * sessions ended within the bound.
+     */
+    public int drainAll(Duration bound) {
+        List<SessionExecution> all;
+        synchronized (sessions) {
+            stopping = true;
+            all = new ArrayList<>(sessions.values());
+        }
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (SessionExecution session : all) session.shutDownNodes();
+        int drained = 0;
+        for (SessionExecution session : all) {
+            if (session.awaitNodesEnded(deadline)) drained++;
+        }
+        destroyAll();
+        return drained;
     }
 
     private static PipelineException configuration(String message) {

@@ -1,11 +1,7 @@
 package dev.streamkit.engine;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.streamkit.api.node.NodeDefinition;
 import dev.streamkit.api.pipeline.Connection;
 import dev.streamkit.api.pipeline.ConnectionMode;
@@ -13,14 +9,12 @@ import dev.streamkit.api.pipeline.EngineMode;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.api.pipeline.PipelineNode;
 import dev.streamkit.engine.internal.CycleCheck;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Compiles StreamKit pipeline YAML into a {@link Pipeline}, with StreamKit's rules and error texts:
@@ -36,17 +30,16 @@ import org.yaml.snakeyaml.LoaderOptions;
  * </ul>
  * What a kind needs comes from its {@link NodeDefinition}, looked up when the YAML is compiled; an unknown
  * kind has no needs here (the planner refuses it later).
- * StreamKit/J adds bounds before and while parsing: a size cap, duplicate keys refused, alias and
- * nesting limits, and a cap on the number of nodes. Thread-safe.
+ * StreamKit/J adds the bounds of {@link PipelineYaml} (size, line and string length, nesting, no anchors or
+ * aliases, no duplicate keys) and a cap on the number of nodes. Thread-safe.
  */
 public final class PipelineCompiler {
 
     /** Largest YAML document accepted, in bytes. */
-    public static final int MAX_YAML_BYTES = 1 << 20;
+    public static final int MAX_YAML_BYTES = PipelineYaml.MAX_BYTES;
     /** Largest number of nodes in one pipeline. */
     public static final int MAX_NODES = 1024;
 
-    private final ObjectMapper yaml;
     private final ObjectMapper json = new ObjectMapper();
     private final Function<String, NodeDefinition> definitions;
 
@@ -61,28 +54,11 @@ public final class PipelineCompiler {
      */
     public PipelineCompiler(Function<String, NodeDefinition> definitions) {
         this.definitions = definitions;
-        LoaderOptions limits = new LoaderOptions();
-        limits.setAllowDuplicateKeys(false);
-        limits.setMaxAliasesForCollections(50);
-        limits.setNestingDepthLimit(50);
-        limits.setCodePointLimit(MAX_YAML_BYTES);
-        YAMLFactory factory = YAMLFactory.builder().loaderOptions(limits).build();
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.yaml = new YAMLMapper(factory);
     }
 
     /** Parses and compiles {@code text}. */
     public Pipeline compile(String text) throws PipelineException {
-        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_YAML_BYTES) {
-            throw new PipelineException(PipelineException.Kind.TOO_LARGE,
-                    "Pipeline YAML is larger than " + MAX_YAML_BYTES + " bytes");
-        }
-        JsonNode root;
-        try {
-            root = yaml.readTree(text);
-        } catch (JacksonException e) {
-            throw yamlError(e.getOriginalMessage());
-        }
+        JsonNode root = PipelineYaml.read(text);
         if (root == null || !root.isObject()) {
             throw yamlError("expected a mapping with 'steps' or 'nodes'");
         }

@@ -2,6 +2,7 @@ package dev.streamkit.itests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -16,21 +17,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningServer implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
 
     private final String extraToml;
+    private final List<String> jvmOptions;
     private final boolean destroySessionsAfterEach;
     private SkitServer server;
 
     RunningServer(String extraToml) {
-        this(extraToml, false);
+        this(extraToml, List.of());
     }
 
-    private RunningServer(String extraToml, boolean destroySessionsAfterEach) {
+    /** A server whose JVM also gets {@code jvmOptions} (e.g. {@code -Xmx384m}). */
+    RunningServer(String extraToml, List<String> jvmOptions) {
+        this(extraToml, jvmOptions, false);
+    }
+
+    private RunningServer(String extraToml, List<String> jvmOptions, boolean destroySessionsAfterEach) {
         this.extraToml = extraToml;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.destroySessionsAfterEach = destroySessionsAfterEach;
     }
 
     /** This server, also destroying every session after each test, so that a failed test leaves none running. */
     RunningServer destroyingSessionsAfterEach() {
-        return new RunningServer(extraToml, true);
+        return new RunningServer(extraToml, jvmOptions, true);
     }
 
     /** The running server; valid inside tests. */
@@ -41,7 +49,7 @@ final class RunningServer implements BeforeAllCallback, AfterAllCallback, AfterE
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path workDir = Files.createTempDirectory("skit-itest-");
-        server = SkitServer.start(workDir, extraToml);
+        server = SkitServer.start(workDir, extraToml, jvmOptions);
     }
 
     @Override

@@ -42,6 +42,7 @@ class ServerLifecycleTest {
             long stopMillis = (System.nanoTime() - stopping) / 1_000_000;
             System.out.println("skit: SIGTERM to exit: " + stopMillis + " ms, exit code " + exit);
             assertTrue(stopMillis < 10_000);
+            assertEquals(0, exit, "a graceful stop exits 0");
         } finally {
             server.close();
         }

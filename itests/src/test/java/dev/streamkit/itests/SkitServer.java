@@ -39,10 +39,15 @@ final class SkitServer implements AutoCloseable {
 
     /** Starts a server whose {@code skit.toml} is {@code extraToml} plus the listen address. */
     static SkitServer start(Path workDir, String extraToml) throws Exception {
+        return start(workDir, extraToml, List.of());
+    }
+
+    /** As {@link #start(Path, String)}, with extra options for the server's JVM (e.g. {@code -Xmx384m}). */
+    static SkitServer start(Path workDir, String extraToml, List<String> jvmOptions) throws Exception {
         int port = freePort();
         Files.createDirectories(workDir.resolve("samples"));
         long started = System.nanoTime();
-        Process process = launch(workDir, "[server]\naddress = \"127.0.0.1:" + port + "\"\n" + extraToml);
+        Process process = launch(workDir, "[server]\naddress = \"127.0.0.1:" + port + "\"\n" + extraToml, jvmOptions);
         SkitServer server = new SkitServer(workDir, port, process, 0);
         long healthyAfter = server.awaitHealthy(started);
         return new SkitServer(workDir, port, process, healthyAfter);
@@ -53,7 +58,7 @@ final class SkitServer implements AutoCloseable {
      * within {@code timeout}; returns its exit code and output.
      */
     static Map.Entry<Integer, String> runToExit(Path workDir, String toml, Duration timeout) throws Exception {
-        Process process = launch(workDir, toml);
+        Process process = launch(workDir, toml, List.of());
         if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("skit still running after " + timeout + ":\n"
@@ -63,11 +68,13 @@ final class SkitServer implements AutoCloseable {
     }
 
     /** Starts {@code skit -c skit.toml serve} in {@code workDir} with {@code toml}, output to server.log. */
-    private static Process launch(Path workDir, String toml) throws IOException {
+    private static Process launch(Path workDir, String toml, List<String> jvmOptions) throws IOException {
         Path file = workDir.resolve("skit.toml");
         Files.writeString(file, toml);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Dskit.bundles=" + requiredPath("skit.bundles"),
                 "-Dskit.deploy=" + workDir.resolve("deploy"),
                 "-Dskit.data=" + workDir.resolve("data"),

@@ -22,7 +22,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 /**
  * Boots Apache Felix with the resolved bundles, starts the ServiceLoader bridge and the logging provider
  * before anything that logs, watches {@code deploy/} through FileInstall, and stops the framework
- * gracefully (within {@value #STOP_TIMEOUT_SECONDS} s) on SIGINT/SIGTERM.
+ * gracefully (within {@value #STOP_TIMEOUT_SECONDS} s, exit code 0; past that it halts with 1) on
+ * SIGINT/SIGTERM. Stopping the engine drains the live sessions first (see {@code EngineComponent}).
  */
 final class Runtime {
 
@@ -76,6 +77,12 @@ final class Runtime {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> stop(framework, stopped), "skit-shutdown");
         java.lang.Runtime.getRuntime().addShutdownHook(hook);
+        // SIGTERM and SIGINT stop the framework here instead of through the JVM's own shutdown, which ends
+        // the process with 128 + the signal however cleanly the sessions drained: once the framework has
+        // stopped, the main thread returns and the process exits 0. The hook stays for other exits.
+        for (String name : List.of("TERM", "INT")) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop(framework, stopped));
+        }
         FrameworkEvent event = framework.waitForStop(0);
         stopped.countDown();
         if (event.getType() == FrameworkEvent.ERROR) throw new IllegalStateException("framework stopped with an error", event.getThrowable());
@@ -98,6 +105,7 @@ final class Runtime {
     }
 
     private static void stop(Framework framework, CountDownLatch stopped) {
+        if (stopped.getCount() == 0) return;
         try {
             framework.stop();
             if (!stopped.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * The parameters a node kind takes: an ordered set of named {@link ParamSpec}s and which of them are
  * required. Published as a JSON Schema object ({@link #toJsonSchema()}); the engine validates every
  * node's params against it before the node is created, so a node never sees a wrongly typed or
- * out-of-range value. Unknown keys are ignored, as in StreamKit.
+ * out-of-range value. Keys the schema does not declare are refused (StreamKit ignores them).
  */
 public final class ParamSchema {
 

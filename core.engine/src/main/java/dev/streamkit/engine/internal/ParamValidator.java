@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a node's params against its kind's {@link ParamSchema} before the node exists: types, bounds,
- * allowed values, required keys. Unknown keys are ignored, as in StreamKit. A failure names the node
- * and the field: {@code Invalid params for node 'g' (audio::gain): field 'gain' must be between 0 and 4, got 5}.
+ * Checks a node's params against its kind's {@link ParamSchema} before the node exists: known keys,
+ * types, bounds, allowed values, required keys. A failure names the node and the field:
+ * {@code Invalid params for node 'g' (audio::gain): field 'gain' must be between 0 and 4, got 5}.
+ *
+ * <p>Unlike StreamKit, which ignores them, unknown keys are refused ({@code unknown field 'gian' (known
+ * fields: gain)}): a misspelt param would otherwise silently run with its default. Keys that StreamKit's
+ * own samples pass are declared by the node kinds that take them.
  */
 public final class ParamValidator {
 
@@ -34,12 +38,21 @@ public final class ParamValidator {
             if (params == null || params.get(name) == null) return "missing required field '" + name + "'";
         }
         if (params == null) return null;
+        for (String name : params.keySet()) {
+            if (!schema.properties().containsKey(name)) return unknownField(name, schema);
+        }
         for (Map.Entry<String, ParamSpec> entry : schema.properties().entrySet()) {
             if (!params.containsKey(entry.getKey())) continue;
             String problem = check(params.get(entry.getKey()), entry.getValue());
             if (problem != null) return "field '" + entry.getKey() + "' " + problem;
         }
         return null;
+    }
+
+    private static String unknownField(String name, ParamSchema schema) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+        if (schema.properties().isEmpty()) return "unknown field '" + shown + "' (this kind takes no params)";
+        return "unknown field '" + shown + "' (known fields: " + String.join(", ", schema.properties().keySet()) + ")";
     }
 
     private static String check(Object value, ParamSpec spec) {

@@ -280,4 +280,39 @@ public final class SessionExecution implements Session, RunContext {
         }
     }
 
+    /**
+     * First half of a graceful stop (the server is stopping): hands {@code Shutdown} to every source that has
+     * not ended. Sources stop producing and finish, so end-of-stream flows downstream behind the data they
+     * sent, and every other node ends when its inputs do (pacers play out what they hold, muxers write their
+     * last page, file writers close their files). Only sources get it: the engine finishes any node on
+     * {@code Shutdown}, which would cut a muxer short. Then {@link #awaitNodesEnded} and {@link #destroy}.
+     */
+    public void shutDownNodes() {
+        if (cancelled.get()) return;
+        for (NodeSlot slot : graph.slots()) {
+            if (slot.isSource()) slot.control(new ControlMessage.Shutdown());
+        }
+    }
+
+    /**
+     * Waits until every node has ended, at most until {@code deadlineNanos} ({@link System#nanoTime}); returns
+     * whether they all did. Polls every {@value #DRAIN_POLL_MILLIS} ms: it runs once, when the server stops.
+     */
+    public boolean awaitNodesEnded(long deadlineNanos) {
+        while (!allNodesEnded()) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0 || cancelled.get() || Thread.currentThread().isInterrupted()) return false;
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(DRAIN_POLL_MILLIS)));
+        }
+        return true;
+    }
+
+    private boolean allNodesEnded() {
+        for (NodeSlot slot : graph.slots()) {
+            if (!slot.isDone()) return false;
+        }
+        return true;
+    }
+
+    private static final long DRAIN_POLL_MILLIS = 10;
 }

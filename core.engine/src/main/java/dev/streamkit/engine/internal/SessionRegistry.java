@@ -33,7 +33,7 @@ import java.util.function.Function;
 /**
  * The live sessions: StreamKit's session-level rules (empty pipeline, unique names,
  * {@code max_concurrent_sessions}), planning with the session variant of the graph rules (fan-out allowed,
- * kinds declared oneshot-only refused), and destroy with a bounded grace.
+ * kinds declared oneshot-only refused), destroy, and a bounded graceful drain when the engine stops.
  */
 public final class SessionRegistry implements SessionManager {
 
@@ -50,6 +50,8 @@ public final class SessionRegistry implements SessionManager {
     /** Names being created, reserved so that two concurrent creates cannot take one name. */
     private final Set<String> reserved = new java.util.HashSet<>();
     private final SessionListeners listeners = new SessionListeners();
+    /** Set by {@link #drainAll}: the engine is stopping and creates no more sessions. Guarded by {@code sessions}. */
+    private boolean stopping;
 
     /**
      * @param factories   kind → factory, or {@code null} when unknown
@@ -109,6 +111,7 @@ public final class SessionRegistry implements SessionManager {
         synchronized (sessions) {
             boolean taken = reserved.contains(name)
                     || sessions.values().stream().anyMatch(session -> session.info().name().equals(name));
+            if (stopping) throw new PipelineException(PipelineException.Kind.BUSY, "The server is shutting down");
             if (taken) {
                 throw new PipelineException(PipelineException.Kind.CONFLICT, "Session with name '" + name + "' already exists");
             }
@@ -204,6 +207,29 @@ public final class SessionRegistry implements SessionManager {
         synchronized (sessions) {
             return new ArrayList<>(sessions.values());
         }
+    }
+
+    /**
+     * Stops every session gracefully (the engine is stopping): refuses new sessions, hands every node
+     * {@code Shutdown} and gives the sessions up to {@code bound}, shared, to end by themselves (sources
+     * finish, end-of-stream flows, muxers flush, files close); then destroys them all as
+     * {@link #destroyAll} does, closing their nodes and cancelling what still runs. Returns how many
+     * sessions ended within the bound.
+     */
+    public int drainAll(Duration bound) {
+        List<SessionExecution> all;
+        synchronized (sessions) {
+            stopping = true;
+            all = new ArrayList<>(sessions.values());
+        }
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (SessionExecution session : all) session.shutDownNodes();
+        int drained = 0;
+        for (SessionExecution session : all) {
+            if (session.awaitNodesEnded(deadline)) drained++;
+        }
+        destroyAll();
+        return drained;
     }
 
     private static PipelineException configuration(String message) {

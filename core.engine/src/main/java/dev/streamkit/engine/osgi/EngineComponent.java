@@ -58,6 +58,8 @@ public final class EngineComponent implements Engine {
     private static final int TIMER_THREADS = Integer.getInteger("skit.timer.threads", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     /** StreamKit's per-node shutdown grace when a session is destroyed. */
     private static final Duration SESSION_GRACE = Duration.ofSeconds(2);
+    /** How long stopping sessions may take to end by themselves before they are destroyed (README: Start-up). */
+    static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(5);
 
     /**
      * A factory registered (a bundle started): its kind is available, and running nodes waiting for a
@@ -101,11 +103,12 @@ public final class EngineComponent implements Engine {
                 registry::closeMatches, settings, pool, timer, wheel);
     }
 
+    /** Drains the sessions (within {@link #SHUTDOWN_DRAIN}, then {@link #SESSION_GRACE}) before the pools stop. */
     @Deactivate
     void deactivate() {
         SessionRegistry live = sessions;
-        sessions = null;
-        live.destroyAll();
+        sessions = null; // plugin factories leaving from now on are the framework stopping, not an upgrade
+        live.drainAll(SHUTDOWN_DRAIN);
         pool.shutdownNow();
         timer.shutdownNow();
         wheel.close();

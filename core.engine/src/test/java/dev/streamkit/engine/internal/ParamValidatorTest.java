@@ -2,9 +2,12 @@ package dev.streamkit.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.api.node.ParamSchema;
 import dev.streamkit.api.node.ParamSpec;
+import dev.streamkit.engine.PipelineException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +31,25 @@ class ParamValidatorTest {
     }
 
     @Test
-    void acceptsValidParamsAndIgnoresUnknownKeys() {
-        assertNull(problem("gain", 2.5, "bitrate", 64000, "mode", "live", "timeout", null, "whatever", List.of()));
+    void acceptsValidParams() {
+        assertNull(problem("gain", 2.5, "bitrate", 64000, "mode", "live", "timeout", null));
         assertNull(problem("gain", 4, "bitrate", 64000.0));
+    }
+
+    @Test
+    void refusesUnknownKeysNamingThemAndTheKnownOnes() {
+        assertEquals("unknown field 'gian' (known fields: gain, bitrate, mode, timeout, path)", problem("gian", 2.0));
+        assertEquals("unknown field 'whatever' (known fields: gain, bitrate, mode, timeout, path)", problem("whatever", List.of()));
+        assertEquals("unknown field 'x' (this kind takes no params)", ParamValidator.firstProblem(Map.of("x", 1), ParamSchema.NONE));
+        assertNull(ParamValidator.firstProblem(Map.of(), ParamSchema.NONE));
+    }
+
+    @Test
+    void validateNamesTheNodeAndItsKind() {
+        PipelineException error = assertThrows(PipelineException.class,
+                () -> ParamValidator.validate("g", "audio::gain", Map.of("path", "x", "gian", 2.0), SCHEMA));
+        assertEquals(PipelineException.Kind.CONFIGURATION, error.kind());
+        assertTrue(error.getMessage().startsWith("Invalid params for node 'g' (audio::gain): unknown field 'gian'"), error.getMessage());
     }
 
     @Test

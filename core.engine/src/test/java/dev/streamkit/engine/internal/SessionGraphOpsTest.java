@@ -95,7 +95,8 @@ class SessionGraphOpsTest {
         register(NodeDefinition.builder("test::mixer")
                 .input(new InputPin("in", List.of(bin), Cardinality.dynamic("in"))).build(), params -> new Node() {
                 });
-        register(NodeDefinition.builder("test::collect").input(InputPin.one("in", bin)).build(), params -> new Node() {
+        register(NodeDefinition.builder("test::collect").input(InputPin.one("in", bin))
+                .params(ParamSchema.builder().param("name", ParamSpec.string()).build()).build(), params -> new Node() {
             public void onPacket(String pin, Packet packet, Outputs out) {
                 collected.computeIfAbsent(params.getString("name", "c"), k -> new CopyOnWriteArrayList<>())
                         .add((int) ((BinaryPacket) packet).data()[0]);

@@ -36,6 +36,9 @@ public final class ResamplerFactory implements NodeFactory {
                             .defaultValue(ResamplerNode.DEFAULT_OUTPUT_FRAME_SIZE).unit("frames")
                             .describe("Sample frames per channel in each output frame (the last may be shorter); "
                                     + "0 emits whatever each input produces"))
+                    .param("channels", ParamSpec.integer().min(1).nullable()
+                            .describe("Ignored, as in StreamKit (whose samples set it): the output keeps the input's "
+                                    + "channel count"))
                     .build())
             .input(InputPin.one("in", PacketType.RAW_AUDIO_ANY))
             .output(outputPin(ResamplerNode.DEFAULT_TARGET_SAMPLE_RATE))

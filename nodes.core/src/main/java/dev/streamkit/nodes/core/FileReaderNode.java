@@ -1,5 +1,6 @@
 package dev.streamkit.nodes.core;
 
+import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Outputs;
@@ -16,12 +17,16 @@ import java.util.Arrays;
  *
  * <p>The file is opened in {@link #onStart} and closed before it returns, whatever happens. Cancellation
  * surfaces as a {@link java.util.concurrent.CancellationException} from {@code send} and is left to
- * propagate, so a cancelled reader stops after at most one more read.
+ * propagate, so a cancelled reader stops after at most one more read. {@code Shutdown} (the server is
+ * stopping) ends the stream early but cleanly: the reader finishes after the chunk being sent, so what
+ * it read flows on and downstream nodes see end-of-stream (a muxer writes its last page).
  */
 final class FileReaderNode implements Node {
 
     private final Path path;
     private final int chunkSize;
+    /** Set by {@code Shutdown}, which the engine hands over on the reader's own thread, inside {@code send}. */
+    private boolean shutDown;
 
     /** @param path a path the engine's read policy already allowed; {@code chunkSize} &gt; 0 */
     FileReaderNode(Path path, int chunkSize) {
@@ -39,7 +44,7 @@ final class FileReaderNode implements Node {
     public void onStart(Outputs out) {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] chunk;
-            while ((chunk = readChunk(in)).length > 0) {
+            while (!shutDown && (chunk = readChunk(in)).length > 0) {
                 out.send("out", BinaryPacket.of(chunk));
             }
         } catch (IOException e) {
@@ -47,6 +52,11 @@ final class FileReaderNode implements Node {
             return;
         }
         out.finish();
+    }
+
+    @Override
+    public void onControl(ControlMessage message, Outputs out) {
+        if (message instanceof ControlMessage.Shutdown) shutDown = true;
     }
 
     /** Reads up to {@code chunkSize} bytes, fewer only at end of file; each chunk is a fresh array the packet owns. */

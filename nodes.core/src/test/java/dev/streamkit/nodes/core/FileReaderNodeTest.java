@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Outputs;
@@ -78,12 +79,27 @@ class FileReaderNodeTest {
     void stopsOnCancellationAndClosesFile() throws Exception {
         Path file = Files.write(dir.resolve("long.bin"), randomBytes(64 * 1024));
         var recording = new RecordingOutputs();
-        Outputs cancelAfterFirstSend = new CancellingOutputs(recording);
+        Outputs cancelAfterFirstSend = new AfterFirstSend(recording, recording::cancel);
 
         assertThrows(CancellationException.class, () -> new FileReaderNode(file, 1024).onStart(cancelAfterFirstSend));
 
         assertEquals(1, recording.sent().size());
         assertFalse(recording.finished());
+        assertNull(recording.failure());
+        assertFalse(isOpen(file));
+    }
+
+    @Test
+    void shutdownFinishesCleanlyAfterTheChunkBeingSent() throws Exception {
+        Path file = Files.write(dir.resolve("long.bin"), randomBytes(64 * 1024));
+        var recording = new RecordingOutputs();
+        FileReaderNode reader = new FileReaderNode(file, 1024);
+        Outputs engine = new AfterFirstSend(recording, () -> reader.onControl(new ControlMessage.Shutdown(), recording));
+
+        reader.onStart(engine);
+
+        assertEquals(1, recording.sent().size());
+        assertTrue(recording.finished());
         assertNull(recording.failure());
         assertFalse(isOpen(file));
     }
@@ -134,12 +150,16 @@ class FileReaderNodeTest {
         }
     }
 
-    /** Cancels the pipeline right after the first packet, as a client disconnecting mid-stream would. */
-    private record CancellingOutputs(RecordingOutputs recording) implements Outputs {
+    /**
+     * Records, and runs {@code action} right after the first packet: cancelling the pipeline as a client
+     * disconnecting mid-stream would, or handing over a control message as the engine does inside
+     * {@code send}.
+     */
+    private record AfterFirstSend(RecordingOutputs recording, Runnable action) implements Outputs {
         @Override
         public void send(String outputPin, Packet packet) {
             recording.send(outputPin, packet);
-            recording.cancel();
+            if (recording.sent().size() == 1) action.run();
         }
 
         @Override

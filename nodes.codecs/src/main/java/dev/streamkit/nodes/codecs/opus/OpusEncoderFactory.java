@@ -26,6 +26,10 @@ public final class OpusEncoderFactory implements NodeFactory {
             .params(ParamSchema.builder()
                     .param("bitrate", ParamSpec.integer().range(6_000, 510_000).multipleOf(1_000)
                             .defaultValue(DEFAULT_BITRATE).unit("bit/s").describe("Target bitrate"))
+                    .param("frame_size", ParamSpec.integer().oneOf(OpusFrameEncoder.FRAME_SAMPLES)
+                            .defaultValue(OpusFrameEncoder.FRAME_SAMPLES).unit("frames")
+                            .describe("Sample frames per channel in each packet; only 20 ms is produced (StreamKit's "
+                                    + "samples set it)"))
                     .build())
             .input(InputPin.one("in", PacketType.rawAudio(OpusFrameEncoder.SAMPLE_RATE, 1)))
             .output(OutputPin.broadcast("out", PacketType.OPUS_AUDIO))

@@ -1,5 +1,6 @@
 package dev.streamkit.transport.http.assets;
 
+import dev.streamkit.transport.http.files.StagedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +29,16 @@ public final class AudioAssetStore {
     public static final Set<String> EXTENSIONS = Set.of("opus", "ogg", "flac", "mp3", "wav");
     static final int MAX_LICENSE_BYTES = 64 * 1024;
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+    /** Uploads stream into {@code user/.upload-<random>.part} first. */
+    private static final StagedFiles UPLOADS = new StagedFiles(".upload-", ".part");
 
     private final Path root;
     private final String displayRoot;
 
     /**
      * Lists and deletes take the caller's {@code allowed_assets} filter on {@link AudioAsset#path()}: an asset
-     * it refuses does not exist for that caller.
+     * it refuses does not exist for that caller. Construct it before any upload starts: it removes the
+     * temporary files that uploads killed midway left in {@code user/}.
      *
      * @param root        the audio folder ({@code samples/audio})
      * @param displayRoot how {@code root} appears in {@link AudioAsset#path()} ({@code samples/audio})
@@ -42,6 +46,7 @@ public final class AudioAssetStore {
     public AudioAssetStore(Path root, String displayRoot) {
         this.root = root.toAbsolutePath().normalize();
         this.displayRoot = displayRoot;
+        UPLOADS.removeLeftovers(this.root.resolve("user"));
     }
 
     /** The system assets, then the user assets, each sorted by file name, that {@code allowed} lets through. */
@@ -82,7 +87,7 @@ public final class AudioAssetStore {
         Path folder = root.resolve("user");
         Files.createDirectories(folder);
         Path target = folder.resolve(fileName);
-        Path temp = Files.createTempFile(folder, ".upload-", ".part");
+        Path temp = UPLOADS.create(folder);
         try {
             Files.copy(data, temp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temp, target);

@@ -1,12 +1,13 @@
 package dev.streamkit.transport.http.samples;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.streamkit.engine.PipelineException;
+import dev.streamkit.engine.PipelineYaml;
+import dev.streamkit.transport.http.files.StagedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The sample pipelines under {@code [server].samples_dir} (spec §4.2): system samples in {@code oneshot/},
@@ -32,11 +32,13 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class SampleStore {
 
     /** Largest sample file, in bytes. */
-    public static final int MAX_YAML_BYTES = 1 << 20;
+    public static final int MAX_YAML_BYTES = PipelineYaml.MAX_BYTES;
     static final String USER = "user";
     static final List<String> DIRS = List.of("oneshot", "dynamic", "demo", USER);
     private static final List<String> EXTENSIONS = List.of(".yml", ".yaml");
     private static final Pattern BASE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
+    /** Overwriting saves write {@code user/.save-<random>.tmp} first. */
+    private static final StagedFiles SAVES = new StagedFiles(".save-", ".tmp");
 
     private final Path root;
     private volatile YAMLMapper yaml;
@@ -44,26 +46,23 @@ public final class SampleStore {
     /**
      * Reads and lists take the caller's {@code allowed_samples} filter, applied to file paths relative to
      * {@code root} (e.g. {@code oneshot/double_volume.yml}): a sample it refuses does not exist for that caller.
+     * Construct it before any save starts: it removes the temporary files that saves killed midway left in
+     * {@code user/}.
      *
      * @param root the samples directory
      */
     public SampleStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        SAVES.removeLeftovers(this.root.resolve(USER));
     }
 
-    /** The YAML reader/writer, built on first use to keep server start-up lean. */
+    /** The YAML writer, built on first use to keep server start-up lean; reading goes through {@link PipelineYaml}. */
     private YAMLMapper yaml() {
         YAMLMapper mapper = yaml;
         if (mapper == null) {
-            LoaderOptions limits = new LoaderOptions();
-            limits.setAllowDuplicateKeys(false);
-            limits.setMaxAliasesForCollections(50);
-            limits.setNestingDepthLimit(50);
-            limits.setCodePointLimit(MAX_YAML_BYTES);
-            YAMLFactory factory = YAMLFactory.builder().loaderOptions(limits)
+            YAMLFactory factory = YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
-            factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             mapper = new YAMLMapper(factory);
             yaml = mapper;
         }
@@ -112,9 +111,9 @@ public final class SampleStore {
         }
         JsonNode tree;
         try {
-            tree = yaml().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new SampleException(400, "Invalid YAML: " + e.getOriginalMessage());
+            tree = PipelineYaml.read(text);
+        } catch (PipelineException e) {
+            throw new SampleException(e.status(), e.status() == 400 ? "Invalid YAML: " + e.getMessage() : e.getMessage());
         }
         if (!fragment) {
             if (tree == null || !tree.isObject()) throw new SampleException(400, "Invalid YAML: expected a mapping");
@@ -138,7 +137,7 @@ public final class SampleStore {
         Path target = folder.resolve(base + ".yml");
         String conflict = "Sample '" + USER + "/" + base + "' already exists";
         if (overwrite) {
-            Path temp = Files.createTempFile(folder, ".save-", ".tmp");
+            Path temp = SAVES.create(folder);
             try {
                 Files.write(temp, bytes);
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -224,13 +223,13 @@ public final class SampleStore {
         String description = "";
         String mode = "dynamic";
         try {
-            JsonNode tree = yaml().readTree(text);
+            JsonNode tree = PipelineYaml.read(text);
             if (tree != null && tree.isObject()) {
                 if (tree.path("name").isTextual() && !tree.path("name").asText().isBlank()) name = tree.path("name").asText();
                 if (tree.path("description").isTextual()) description = tree.path("description").asText();
                 if ("oneshot".equals(tree.path("mode").asText())) mode = "oneshot";
             }
-        } catch (JsonProcessingException e) {
+        } catch (PipelineException e) {
             // Unparseable samples are still listed, with the fallback metadata.
         }
         boolean fragment = name.equals(fallback) && description.isEmpty();

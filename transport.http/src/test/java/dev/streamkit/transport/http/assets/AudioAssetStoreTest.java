@@ -31,6 +31,20 @@ class AudioAssetStoreTest {
     }
 
     @Test
+    void startingRemovesUploadsThatWereKilledMidwayAndNothingElse() throws Exception {
+        Path user = Files.createDirectories(dir.resolve("user"));
+        Files.write(user.resolve(".upload-x.part"), new byte[] {9});
+        Files.write(user.resolve("kept.wav"), new byte[] {1});
+        Files.write(user.resolve(".upload-note.txt"), new byte[] {2});
+        new AudioAssetStore(dir, "samples/audio");
+        assertFalse(Files.exists(user.resolve(".upload-x.part")));
+        assertTrue(Files.exists(user.resolve("kept.wav")));
+        assertTrue(Files.exists(user.resolve(".upload-note.txt")));
+        assertTrue(Files.exists(dir.resolve("system/tone.wav")));
+        assertTrue(Files.exists(dir.resolve("system/tone.wav.license")));
+    }
+
+    @Test
     void listsSystemAssetsWithLicense() throws Exception {
         List<AudioAsset> assets = store.list(ALL);
         assertEquals(List.of(new AudioAsset("tone.wav", "tone", "samples/audio/system/tone.wav", "wav", 3, "CC0", true)), assets);

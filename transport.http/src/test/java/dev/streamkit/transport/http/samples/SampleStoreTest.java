@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.engine.PipelineYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +111,29 @@ class SampleStoreTest {
         assertEquals(400, assertThrows(SampleException.class, () -> store.save("x", "", "a: 1\na: 2\n", false, false)).status());
         String big = "a: \"" + "x".repeat(SampleStore.MAX_YAML_BYTES) + "\"\n";
         assertEquals(413, assertThrows(SampleException.class, () -> store.save("x", "", big, false, false)).status());
+    }
+
+    @Test
+    void startingRemovesSavesThatWereKilledMidway() throws Exception {
+        Path user = Files.createDirectories(root.resolve("user"));
+        Files.writeString(user.resolve(".save-1.tmp"), "half");
+        Files.writeString(user.resolve("mine.yml"), "mode: oneshot\n");
+        new SampleStore(root);
+        assertFalse(Files.exists(user.resolve(".save-1.tmp")));
+        assertTrue(Files.exists(user.resolve("mine.yml")));
+    }
+
+    @Test
+    void readsYamlWithinThePipelineLimits() throws Exception {
+        SampleException alias = assertThrows(SampleException.class,
+                () -> store.save("x", "", "a: &v [1]\nb: *v\n", false, false));
+        assertEquals(400, alias.status());
+        assertTrue(alias.getMessage().startsWith("Invalid YAML: YAML anchors are not supported"), alias.getMessage());
+        String longLine = "name: " + "x".repeat(PipelineYaml.MAX_LINE_CHARS) + "\nmode: oneshot\n";
+        assertEquals(400, assertThrows(SampleException.class, () -> store.save("x", "", longLine, false, false)).status());
+        Files.writeString(root.resolve("dynamic/long_line.yml"), longLine);
+        SamplePipeline listed = store.find("dynamic/long_line", ALL).orElseThrow();
+        assertEquals("Long Line", listed.name());
     }
 
     @Test

@@ -24,8 +24,13 @@ public final class TestBundleBuilder {
     private TestBundleBuilder() {
     }
 
-    /** A bundle whose DS component registers a passthrough-like factory for {@code kind}. */
+    /** A bundle whose DS component registers a passthrough-like factory for {@code kind}, version 1.0.0. */
     public static Path nodeBundle(Path workDir, String symbolicName, String kind) throws IOException {
+        return nodeBundle(workDir, symbolicName, kind, "1.0.0");
+    }
+
+    /** As {@link #nodeBundle(Path, String, String)}, with the given {@code Bundle-Version}. */
+    public static Path nodeBundle(Path workDir, String symbolicName, String kind, String version) throws IOException {
         String pkg = "test.plugin";
         String source = """
                 package test.plugin;
@@ -69,10 +74,10 @@ public final class TestBundleBuilder {
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
-        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Bundle-Version", version);
         main.putValue("Import-Package", "dev.streamkit.api.node;version=\"[1.0,2)\",dev.streamkit.api.packet;version=\"[1.0,2)\"");
         main.putValue("Service-Component", "OSGI-INF/echo.xml");
-        Path jar = workDir.resolve(symbolicName + ".jar");
+        Path jar = workDir.resolve(symbolicName + "-" + version + ".jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.putNextEntry(new JarEntry("OSGI-INF/echo.xml"));
             out.write(component.getBytes(StandardCharsets.UTF_8));

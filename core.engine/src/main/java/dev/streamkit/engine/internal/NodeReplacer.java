@@ -37,8 +37,18 @@ final class NodeReplacer {
     /** How long the leaving node's current call may take before it is left to close by itself. */
     static final long DRAIN_MILLIS = 2_000;
 
-    /** A node without a node, waiting for a successor of {@code from}. */
-    private record Awaiting(NodeSlot slot, RegisteredKind from, Map<String, Object> state) {
+    /**
+     * The bundle a kind's factory left with: names only, never the factory, so that nothing here keeps the
+     * old revision's classes alive while its nodes wait (or after they moved on).
+     */
+    private record Departure(String kind, String bundle, String bundleVersion) {
+        static Departure of(RegisteredKind leaving) {
+            return new Departure(leaving.kind(), leaving.bundle(), leaving.bundleVersion());
+        }
+    }
+
+    /** A slot without a node, waiting for a successor of {@code from}. */
+    private record Awaiting(NodeSlot slot, Departure from, Map<String, Object> state) {
     }
 
     private final String sessionId;
@@ -65,14 +75,15 @@ final class NodeReplacer {
      */
     void factoryLeaving(RegisteredKind leaving, Duration grace, ScheduledExecutorService timer) {
         boolean any = false;
+        Departure departure = Departure.of(leaving);
         for (NodeSlot slot : graph.prepareReplacement(leaving.factory())) {
             Map<String, Object> state = slot.suspendForReplacement(DRAIN_MILLIS);
-            awaiting.put(slot.id(), new Awaiting(slot, leaving, state));
+            awaiting.put(slot.id(), new Awaiting(slot, departure, state));
             any = true;
             LOG.info("session {}: node '{}' ({}) waits for a successor of {} {}", sessionId, slot.id(), leaving.kind(),
                     leaving.bundle(), leaving.bundleVersion());
         }
-        if (any) timer.schedule(() -> expire(leaving, grace), grace.toMillis(), TimeUnit.MILLISECONDS);
+        if (any) timer.schedule(() -> expire(departure, grace), grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A factory registered: nodes waiting for its kind move to it (on the session's pool). */
@@ -88,12 +99,12 @@ final class NodeReplacer {
         NodeSlot slot = waiting.slot();
         if (slot.isDone()) return;
         String kind = waiting.from().kind();
+        Departure from = waiting.from();
         try {
             PlannedNode planned = graph.replan(slot.id());
             if (planned == null) return; // removed meanwhile
             Node node = planned.factory().create(planned.params(),
                     new EngineNodeContext(slot.id(), sessionId, files, waiting.state()));
-            RegisteredKind from = waiting.from();
             events.fire(listener -> listener.nodeReplaced(sessionId, new NodeReplacement(slot.id(), kind, from.bundle(),
                     from.bundleVersion(), successor.bundle(), successor.bundleVersion())));
             states.set(slot.id(), NodeState.RUNNING);
@@ -115,7 +126,7 @@ final class NodeReplacer {
     }
 
     /** The grace period for {@code leaving} is over: nodes still waiting for its successor fail. */
-    private void expire(RegisteredKind leaving, Duration grace) {
+    private void expire(Departure leaving, Duration grace) {
         for (Awaiting waiting : awaiting.values()) {
             if (waiting.from() != leaving || !awaiting.remove(waiting.slot().id(), waiting)) continue;
             String reason = "node kind '" + leaving.kind() + "' left with bundle " + leaving.bundle() + " "

@@ -539,12 +539,14 @@ final class NodeSlot implements Outputs {
                     + " returns and its successor starts fresh", run.label(), id, kind, timeoutMillis);
             outgoing = node;
             node = null;
+            factory = null;
             if (inside.get() == 0) closeOutgoing();
             return Map.of();
         }
         try {
             Map<String, Object> state = handOverQuietly();
             closeForReplacement();
+            factory = null; // the leaving revision is not held while a successor is awaited
             return state;
         } finally {
             if (!source) calls.unlock();

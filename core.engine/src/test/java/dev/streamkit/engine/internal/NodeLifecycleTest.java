@@ -147,13 +147,7 @@ class NodeLifecycleTest {
 
     @Test
     void removeAnswersWhileTheNodeIsInsideACallAndClosesItOnceAfterwards() throws Exception {
-        sessions = TestSessions.registry(lookup(), kind -> List.of(), null, pool);
-        Session session = sessions.create("remove", compiler.compile("""
-                nodes:
-                  src: { kind: test::forever }
-                  slow: { kind: test::gate, needs: src }
-                """));
-        TestSessions.await(() -> inside.get() == 1, "the gate holds a call");
+        Session session = gatedSession("remove");
         session.removeNode("slow");
         assertEquals(0, gateCloses.get(), "closed while a call was inside the node");
         assertEquals(List.of("src"), List.copyOf(session.nodeStates().keySet()));
@@ -166,13 +160,7 @@ class NodeLifecycleTest {
 
     @Test
     void destroyAnswersWhileANodeIsInsideACallAndClosesItOnceAfterwards() throws Exception {
-        sessions = TestSessions.registry(lookup(), kind -> List.of(), null, pool);
-        Session session = sessions.create("destroy", compiler.compile("""
-                nodes:
-                  src: { kind: test::forever }
-                  slow: { kind: test::gate, needs: src }
-                """));
-        TestSessions.await(() -> inside.get() == 1, "the gate holds a call");
+        Session session = gatedSession("destroy");
         assertTrue(sessions.destroy("destroy").isPresent());
         ((SessionExecution) session).closed().get(10, TimeUnit.SECONDS); // the interrupt ended the call
         assertEquals(1, gateCloses.get());
@@ -195,6 +183,18 @@ class NodeLifecycleTest {
         assertTrue(sentWhileStuck <= 4 + 1, "the paused producer stops at the full mailbox, sent " + sentWhileStuck);
         gate.countDown();
         TestSessions.await(() -> timedSent.get() == 40, "everything flows once the consumer moves");
+    }
+
+    /** A session whose {@code slow} node is inside a call that lasts until {@link #gate} opens. */
+    private Session gatedSession(String name) throws Exception {
+        sessions = TestSessions.registry(lookup(), kind -> List.of(), null, pool);
+        Session session = sessions.create(name, compiler.compile("""
+                nodes:
+                  src: { kind: test::forever }
+                  slow: { kind: test::gate, needs: src }
+                """));
+        TestSessions.await(() -> inside.get() == 1, "the gate holds a call");
+        return session;
     }
 
     /** Holds each packet until an engine timer fires, as a pacer does, then sends it. */

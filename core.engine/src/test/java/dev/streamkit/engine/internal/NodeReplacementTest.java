@@ -135,13 +135,7 @@ class NodeReplacementTest {
         RegisteredKind v1 = new RegisteredKind(tagFactory(Scheduling.INLINE, 1), "plugin.tag", "1.0.0");
         factories.put("test::tag", v1.factory());
         SessionRegistry sessions = TestSessions.registry(factories::get, kind -> List.of(), null, pool, Duration.ofMillis(200));
-        Session session = sessions.create("orphan", compiler.compile("""
-                nodes:
-                  src: { kind: test::numbers, params: { count: 100000 } }
-                  tag: { kind: test::tag, needs: src }
-                  sink: { kind: test::collect, needs: tag }
-                """));
-        TestSessions.await(() -> collected.size() > 10, "running");
+        Session session = longTaggedSession(sessions, "orphan");
         factories.remove("test::tag");
         sessions.factoryLeaving(v1);
         TestSessions.await(() -> session.nodeStates().get("tag").kind() == NodeState.Kind.FAILED, "tag failed");
@@ -160,13 +154,7 @@ class NodeReplacementTest {
         });
         factories.put("test::tag", v1.factory());
         SessionRegistry sessions = TestSessions.registry(factories::get, kind -> List.of(), null, pool);
-        Session session = sessions.create("broken", compiler.compile("""
-                nodes:
-                  src: { kind: test::numbers, params: { count: 100000 } }
-                  tag: { kind: test::tag, needs: src }
-                  sink: { kind: test::collect, needs: tag }
-                """));
-        TestSessions.await(() -> collected.size() > 10, "running");
+        Session session = longTaggedSession(sessions, "broken");
         factories.put("test::tag", broken);
         sessions.factoryLeaving(v1);
         sessions.factoryArrived(new RegisteredKind(broken, "plugin.tag", "2.0.0"));
@@ -174,6 +162,18 @@ class NodeReplacementTest {
         assertEquals("the successor of 'test::tag' from bundle plugin.tag 2.0.0 failed to start: no model file",
                 session.nodeStates().get("tag").reason());
         sessions.destroy("broken");
+    }
+
+    /** A long stream through {@code test::tag}, already flowing. */
+    private Session longTaggedSession(SessionRegistry sessions, String name) throws Exception {
+        Session session = sessions.create(name, compiler.compile("""
+                nodes:
+                  src: { kind: test::numbers, params: { count: 100000 } }
+                  tag: { kind: test::tag, needs: src }
+                  sink: { kind: test::collect, needs: tag }
+                """));
+        TestSessions.await(() -> collected.size() > 10, "running");
+        return session;
     }
 
     private static int firstMismatch(List<Integer> seen) {

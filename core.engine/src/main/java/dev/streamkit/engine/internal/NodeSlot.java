@@ -411,6 +411,7 @@ final class NodeSlot implements Outputs {
     public void fail(NodeException error) {
         if (!done.compareAndSet(false, true)) return;
         failed = true;
+        logFailure(error);
         closeInbox();
         try {
             run.slotFailed(this, error);
@@ -418,6 +419,16 @@ final class NodeSlot implements Outputs {
             if (!run.isCancelled()) endLinks(NodeException.runtime("node '" + id + "' failed: " + error.getMessage(), error));
         } finally {
             requestClose(); // at once when it ended outside a call, else when the call returns
+        }
+    }
+
+    /** Once per node: a failure the node reported is a line; one it threw unexpectedly also gets its stack. */
+    private void logFailure(NodeException error) {
+        Throwable origin = error.getCause();
+        if (origin instanceof RuntimeException || origin instanceof Error) {
+            LOG.warn("session {}: node '{}' ({}) failed: {}", run.label(), id, kind, error.getMessage(), origin);
+        } else {
+            LOG.info("session {}: node '{}' ({}) failed: {}", run.label(), id, kind, error.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The plugin template end to end, as its README tells a plugin author: generate a project from the
  * archetype, build it with Maven (its unit test runs on the node test kit), drop the bundle into a
- * running server's {@code deploy/}, use the new kind in a oneshot pipeline, delete the jar and see the
- * kind go.
+ * running server's {@code deploy/}, run the project's example oneshot pipeline on it, delete the jar and
+ * see the kind go.
  */
 @Timeout(240)
 class PluginTemplateTest {
@@ -44,16 +45,8 @@ class PluginTemplateTest {
         assertTrue(entry.at("/param_schema/properties/gain_db/tunable").asBoolean(), entry::toString);
 
         byte[] input = TestAudio.sineWav(48_000, 1, 440, 0.5, 1.0);
-        String yaml = """
-                mode: oneshot
-                steps:
-                  - kind: streamkit::http_input
-                  - kind: containers::wav::demuxer
-                  - kind: template::volume
-                    params: { gain_db: -6 }
-                  - kind: containers::wav::muxer
-                  - kind: streamkit::http_output
-                """;
+        // The project's own example: a WAV upload 6 dB quieter.
+        String yaml = Files.readString(project.dir.resolve("examples/volume-oneshot.yml"));
         HttpResponse<byte[]> response = running.get().post("/api/v1/process",
                 new Multipart().text("config", yaml).file("media", "sine.wav", "audio/wav", input));
         assertEquals(200, response.statusCode(), () -> new String(response.body()));

@@ -23,13 +23,16 @@ final class VolumeNode implements Node {
     static final String CLIP = "clip";
     static final double MIN_DB = -60.0;
     static final double MAX_DB = 24.0;
+    /** Defaults, written once: the schema publishes them, the node applies them to what a pipeline leaves out. */
+    static final double DEFAULT_DB = 0.0;
+    static final boolean DEFAULT_CLIP = true;
 
     private final boolean clip;
     private float factor;
 
     VolumeNode(Params params) {
-        clip = params.getBoolean(CLIP, true);
-        factor = factorOf(params.getDouble(GAIN_DB, 0.0));
+        clip = params.getBoolean(CLIP, DEFAULT_CLIP);
+        factor = factorOf(params.getDouble(GAIN_DB, DEFAULT_DB));
     }
 
     @Override
@@ -49,7 +52,7 @@ final class VolumeNode implements Node {
     @Override
     public void onControl(ControlMessage message, Outputs out) {
         if (message instanceof ControlMessage.UpdateParams update && update.params().has(GAIN_DB)) {
-            factor = factorOf(update.params().getDouble(GAIN_DB, 0.0));
+            factor = factorOf(update.params().getDouble(GAIN_DB, DEFAULT_DB));
         }
     }
 

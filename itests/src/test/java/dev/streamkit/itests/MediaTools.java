@@ -3,9 +3,9 @@ package dev.streamkit.itests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Test media made and checked with the system's media tools (espeak-ng for speech, ffmpeg to encode
@@ -13,25 +13,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class MediaTools {
 
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private MediaTools() {
     }
 
     /** Runs a command, failing with its output when it exits non-zero or takes too long. */
     static String run(Path workDir, String... command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(workDir, "tool-", ".log");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " timed out");
-        }
-        String output = Files.readString(log);
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + output);
-        }
-        return output;
+        return Commands.run(workDir, TIMEOUT, List.of(command));
     }
 
     /** About {@code seconds} of English speech as a 16-bit mono WAV, quiet enough that +6 dB cannot clip. */

@@ -10,7 +10,7 @@ import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.OutputPin;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.PacketType;
-import dev.streamkit.api.testing.TestNodeContext;
+import dev.streamkit.testkit.TestNodeContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,6 @@
 package dev.streamkit.nodes.audio;
 
-import dev.streamkit.api.testing.RecordingOutputs;
-import dev.streamkit.api.testing.TimedOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -25,7 +24,7 @@ class AudioPacerNodeTest {
 
     private static final int RATE = 48_000;
 
-    private final TimedOutputs out = new TimedOutputs();
+    private final RecordingOutputs out = RecordingOutputs.withoutTimers();
 
     private static AudioPacerNode pacer(Map<String, ?> params) {
         return new AudioPacerNode(Params.of(params), System.nanoTime());
@@ -49,10 +48,10 @@ class AudioPacerNodeTest {
         node.onInputEnd("in", out);
         double last = out.sendTimesMs().get(24);
         assertTrue(last > 480 * 0.75 && last < 480 * 1.25, "last release at " + last + " ms");
-        List<AudioFrame> frames = out.recorded.packets(AudioFrame.class);
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
         assertEquals(25, frames.size(), "no silence when the input keeps up");
         for (int i = 0; i < 25; i++) assertEquals(i / 100f, frames.get(i).samples()[0]);
-        assertTrue(out.recorded.finished());
+        assertTrue(out.finished());
     }
 
     @Test
@@ -64,7 +63,7 @@ class AudioPacerNodeTest {
         parkUntil(start + 230_000_000L);
         node.onPacket("in", stereoFrame(0.5f), out);
 
-        List<AudioFrame> frames = out.recorded.packets(AudioFrame.class);
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
         assertEquals(12, frames.size(), "frame, 10 x silence, frame");
         for (AudioFrame silence : frames.subList(1, 11)) {
             assertEquals(RATE, silence.sampleRate());
@@ -83,8 +82,8 @@ class AudioPacerNodeTest {
         node.onPacket("in", stereoFrame(0.5f), out);
         parkUntil(start + 110_000_000L);
         node.onInputEnd("in", out);
-        assertEquals(1 + 4, out.recorded.sent().size(), "slots ending at 40, 60, 80 and 100 ms");
-        assertTrue(out.recorded.finished());
+        assertEquals(1 + 4, out.sent().size(), "slots ending at 40, 60, 80 and 100 ms");
+        assertTrue(out.finished());
     }
 
     @Test
@@ -92,7 +91,7 @@ class AudioPacerNodeTest {
         AudioPacerNode node = new AudioPacerNode(Params.of(Map.of("initial_sample_rate", 16_000, "initial_channels", 1)),
                 System.nanoTime() - 100_000_000L);
         node.onPacket("in", stereoFrame(0.5f), out);
-        List<AudioFrame> frames = out.recorded.packets(AudioFrame.class);
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
         assertEquals(5 + 1, frames.size(), "100 ms of 20 ms silence, then the frame");
         assertEquals(16_000, frames.get(0).sampleRate());
         assertEquals(1, frames.get(0).channels());
@@ -107,7 +106,7 @@ class AudioPacerNodeTest {
         Thread.sleep(120);
         node.onPacket("in", stereoFrame(0.5f), out);
         node.onInputEnd("in", out);
-        assertEquals(2, out.recorded.sent().size());
+        assertEquals(2, out.sent().size());
     }
 
     @Test
@@ -138,7 +137,7 @@ class AudioPacerNodeTest {
         feeder.start();
         Thread.sleep(100);
         long cancelledAt = System.nanoTime();
-        out.recorded.cancel();
+        out.cancel();
         feeder.join(1_000);
         double stopMs = (System.nanoTime() - cancelledAt) / 1e6;
         assertTrue(!feeder.isAlive() && stopMs < 100, "stopped after " + stopMs + " ms");
@@ -148,7 +147,7 @@ class AudioPacerNodeTest {
     @Test
     void aFrameReleasedMoreThanAFrameLateIsAMissedDeadline() throws Exception {
         AudioPacerNode node = pacer(Map.of("generate_silence", false));
-        RecordingOutputs timed = new RecordingOutputs();
+        RecordingOutputs timed = RecordingOutputs.withoutTimers();
         node.onPacket("in", stereoFrame(0.1f), timed);
         node.onPacket("in", stereoFrame(0.1f), timed);
         Thread.sleep(80);
@@ -160,7 +159,7 @@ class AudioPacerNodeTest {
     @Test
     void silenceThatCoversAGapIsNoMissedDeadline() throws Exception {
         AudioPacerNode node = pacer(Map.of());
-        RecordingOutputs timed = new RecordingOutputs();
+        RecordingOutputs timed = RecordingOutputs.withoutTimers();
         node.onPacket("in", stereoFrame(0.1f), timed);
         Thread.sleep(100);
         node.onPacket("in", stereoFrame(0.1f), timed);
@@ -175,7 +174,7 @@ class AudioPacerNodeTest {
         node.onControl(new ControlMessage.InputConnected("in"), out);
         node.onControl(new ControlMessage.InputDisconnected("in"), out);
         node.onPacket("in", stereoFrame(0.1f), out);
-        assertEquals(1, out.recorded.sent().size());
+        assertEquals(1, out.sent().size());
     }
 
     @Test

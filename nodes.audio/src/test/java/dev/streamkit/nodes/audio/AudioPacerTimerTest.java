@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.PacketMetadata;
-import dev.streamkit.api.testing.TimerOutputs;
+import dev.streamkit.testkit.NodeHarness;
+import dev.streamkit.testkit.RecordingOutputs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(5)
 class AudioPacerTimerTest {
 
-    private final TimerOutputs out = new TimerOutputs();
     private final AudioPacerNode node = new AudioPacerNode(Params.of(Map.of()), System.nanoTime());
+    private final NodeHarness engine = new NodeHarness(node);
+    private final RecordingOutputs out = engine.outputs();
 
     private static AudioFrame monoFrame(float value) {
         return new AudioFrame(48_000, 1, TestSignals.constant(value, 960), PacketMetadata.NONE);
@@ -26,7 +28,7 @@ class AudioPacerTimerTest {
 
     /** Delivers a frame as the engine would: never while input is paused, timers fired when due. */
     private void deliver(AudioFrame frame) throws Exception {
-        while (out.paused()) out.fireDueTimer(node);
+        while (out.inputPaused()) engine.fireTimerWhenDue();
         long before = System.nanoTime();
         node.onPacket("in", frame, out);
         assertTrue(System.nanoTime() - before < 5_000_000L, "onPacket returned at once instead of sleeping");
@@ -35,26 +37,26 @@ class AudioPacerTimerTest {
     @Test
     void framesAreHeldUntilTheirTimerAndInputPausedMeanwhile() throws Exception {
         for (int i = 0; i < 25; i++) deliver(monoFrame(i / 100f));
-        while (out.paused()) out.fireDueTimer(node);
-        List<AudioFrame> frames = out.timed.recorded.packets(AudioFrame.class);
+        while (out.inputPaused()) engine.fireTimerWhenDue();
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
         assertEquals(25, frames.size());
         for (int i = 0; i < 25; i++) assertEquals(i / 100f, frames.get(i).samples()[0]);
-        double last = out.timed.sendTimesMs().get(24);
+        double last = out.sendTimesMs().get(24);
         assertTrue(last > 480 * 0.9 && last < 480 * 1.25, "last release at " + last + " ms");
-        assertFalse(out.paused());
+        assertFalse(out.inputPaused());
     }
 
     @Test
     void silenceFillsAStallLiveOneSlotAtATime() throws Exception {
         deliver(monoFrame(0.5f));
         deliver(monoFrame(0.5f));
-        while (out.paused()) out.fireDueTimer(node);
-        int before = out.timed.recorded.packets(AudioFrame.class).size();
-        for (int i = 0; i < 5; i++) assertTrue(out.fireDueTimer(node), "a silence timer stays pending during a stall");
-        List<AudioFrame> frames = out.timed.recorded.packets(AudioFrame.class);
+        while (out.inputPaused()) engine.fireTimerWhenDue();
+        int before = out.packets(AudioFrame.class).size();
+        for (int i = 0; i < 5; i++) assertTrue(engine.fireTimerWhenDue(), "a silence timer stays pending during a stall");
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
         assertEquals(before + 5, frames.size(), "one silence frame per elapsed slot, as the slot ends");
         assertEquals(0f, frames.get(frames.size() - 1).samples()[0]);
-        List<Double> times = out.timed.sendTimesMs();
+        List<Double> times = out.sendTimesMs();
         double gap = times.get(times.size() - 1) - times.get(times.size() - 2);
         assertTrue(gap > 12 && gap < 35, "silence frames 20 ms apart, live: " + gap + " ms");
     }

@@ -1,7 +1,7 @@
 package dev.streamkit.nodes.audio;
 
-import dev.streamkit.api.testing.TimedOutputs;
-import dev.streamkit.api.testing.TimerOutputs;
+import dev.streamkit.testkit.NodeHarness;
+import dev.streamkit.testkit.RecordingOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,7 +25,7 @@ class ClockedMixerNodeTest {
     private static final ClockedMixerConfig WITHOUT_SILENCE = new ClockedMixerConfig(RATE, 960, 3, false);
     private static int nodes;
 
-    private final TimedOutputs out = new TimedOutputs();
+    private final RecordingOutputs out = RecordingOutputs.withoutTimers();
     private final String threadName = "test-mixer-clock-" + (++nodes);
     private ClockedMixerNode node;
 
@@ -64,30 +64,31 @@ class ClockedMixerNodeTest {
         double tenTicks = t.get(10) - t.get(0);
         assertTrue(tenTicks > 200 * 0.75 && tenTicks < 200 * 1.25, "ten 20 ms ticks took " + tenTicks + " ms");
         for (int i = 1; i <= 10; i++) assertTrue(t.get(i) - t.get(i - 1) > 5, "tick " + i + " came in a burst");
-        List<AudioFrame> frames = out.recorded.packets(AudioFrame.class);
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
         assertEquals(0.25f, frames.get(0).samples()[0], 1e-6);
         assertEquals(0f, frames.get(1).samples()[0], "silence once the input ran dry");
         assertEquals(20_000L, frames.get(1).metadata().timestampUs());
-        assertFalse(out.recorded.finished(), "the input is still open");
+        assertFalse(out.finished(), "the input is still open");
     }
 
     @Test
     void ticksOnTheEngineTimersWhenItHasThemWithoutAThreadOfItsOwn() throws Exception {
-        TimerOutputs timers = new TimerOutputs();
         ClockedMixerNode mixer = mixer(WITH_SILENCE, "in_0", "in_1");
+        NodeHarness engine = new NodeHarness(mixer);
+        RecordingOutputs timers = engine.outputs();
         mixer.onPacket("in_0", frame(RATE, 0.25f), timers);
         mixer.onPacket("in_1", frame(RATE, 0.5f), timers);
         assertTrue(timers.timerPending(), "the first tick is an engine timer");
         assertFalse(clockThreadAlive(), "no clock thread when the engine has timers");
-        assertTrue(timers.fireDueTimer(mixer));
-        assertTrue(timers.fireDueTimer(mixer), "each tick asks for the next");
-        List<AudioFrame> frames = timers.timed.recorded.packets(AudioFrame.class);
+        assertTrue(engine.fireTimerWhenDue());
+        assertTrue(engine.fireTimerWhenDue(), "each tick asks for the next");
+        List<AudioFrame> frames = timers.packets(AudioFrame.class);
         assertEquals(0.75f, frames.get(0).samples()[0], 1e-6, "both inputs mixed");
         assertEquals(0f, frames.get(1).samples()[0], "silence once the inputs ran dry");
         mixer.onInputEnd("in_0", timers);
         mixer.onInputEnd("in_1", timers);
-        assertTrue(timers.fireDueTimer(mixer));
-        assertTrue(timers.timed.recorded.finished(), "finishes on the tick after every input ended and drained");
+        assertTrue(engine.fireTimerWhenDue());
+        assertTrue(timers.finished(), "finishes on the tick after every input ended and drained");
     }
 
     @Test
@@ -95,8 +96,8 @@ class ClockedMixerNodeTest {
         ClockedMixerNode mixer = mixer(WITH_SILENCE, "in_0");
         for (int i = 1; i <= 5; i++) mixer.onPacket("in_0", frame(RATE, i / 10f), out);
         mixer.onInputEnd("in_0", out);
-        assertTrue(await(out.recorded::finished, 1_000));
-        List<Float> firstSamples = out.recorded.packets(AudioFrame.class).stream().map(f -> f.samples()[0]).toList();
+        assertTrue(await(out::finished, 1_000));
+        List<Float> firstSamples = out.packets(AudioFrame.class).stream().map(f -> f.samples()[0]).toList();
         assertEquals(List.of(0.3f, 0.4f, 0.5f), firstSamples);
         assertEquals(2 * 960L, mixer.droppedSamples());
     }
@@ -110,10 +111,10 @@ class ClockedMixerNodeTest {
         }
         mixer.onInputEnd("in_0", out);
         Thread.sleep(10);
-        assertFalse(out.recorded.finished());
+        assertFalse(out.finished());
         mixer.onInputEnd("in_1", out);
-        assertTrue(await(out.recorded::finished, 1_000));
-        List<AudioFrame> frames = out.recorded.packets(AudioFrame.class);
+        assertTrue(await(out::finished, 1_000));
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
         assertEquals(2, frames.size());
         frames.forEach(f -> assertEquals(0.3f, f.samples()[0], 1e-6));
         assertTrue(await(() -> !clockThreadAlive(), 500), "the clock thread ends with the node");
@@ -123,7 +124,7 @@ class ClockedMixerNodeTest {
     void finishesAtOnceWhenInputsEndWithoutAudio() throws Exception {
         ClockedMixerNode mixer = mixer(WITH_SILENCE, "in_0");
         mixer.onInputEnd("in_0", out);
-        assertTrue(out.recorded.finished());
+        assertTrue(out.finished());
         assertFalse(clockThreadAlive());
     }
 
@@ -137,11 +138,11 @@ class ClockedMixerNodeTest {
         mixer.onPacket("in_0", frame(RATE, 0.5f), out);
         assertTrue(await(() -> out.sendTimesMs().size() >= sentBefore + 4, 1_000));
         // A tick may have mixed one frame just before the disconnect and send it just after.
-        List<AudioFrame> frames = out.recorded.packets(AudioFrame.class);
+        List<AudioFrame> frames = out.packets(AudioFrame.class);
         for (AudioFrame frame : frames.subList(sentBefore + 1, frames.size())) {
             assertEquals(0f, frame.samples()[0], "the disconnected input's audio is gone");
         }
-        assertFalse(out.recorded.finished(), "a disconnected input may come back");
+        assertFalse(out.finished(), "a disconnected input may come back");
         assertTrue(clockThreadAlive());
     }
 
@@ -153,9 +154,9 @@ class ClockedMixerNodeTest {
         mixer.onInputEnd("in_0", out);
         assertTrue(await(() -> out.sendTimesMs().size() >= 1, 1_000));
         Thread.sleep(60);
-        assertFalse(out.recorded.finished(), "in_1 is connected and has not ended");
+        assertFalse(out.finished(), "in_1 is connected and has not ended");
         mixer.onInputEnd("in_1", out);
-        assertTrue(await(out.recorded::finished, 1_000));
+        assertTrue(await(out::finished, 1_000));
     }
 
     @Test
@@ -180,7 +181,7 @@ class ClockedMixerNodeTest {
     void cancellationStopsTheClockThread() throws Exception {
         mixer(WITH_SILENCE, "in_0").onPacket("in_0", frame(RATE, 0.1f), out);
         assertTrue(await(() -> out.sendTimesMs().size() >= 2, 500));
-        out.recorded.cancel();
+        out.cancel();
         assertTrue(await(() -> !clockThreadAlive(), 200), "the clock thread stops on cancellation");
     }
 
@@ -189,7 +190,7 @@ class ClockedMixerNodeTest {
         ClockedMixerNode mixer = mixer(WITH_SILENCE, "in_0", "in_1");
         mixer.onPacket("in_0", frame(RATE, 0.1f), out);
         mixer.onPacket("in_1", frame(44_100, 0.1f), out);
-        NodeException failure = out.recorded.failure();
+        NodeException failure = out.failure();
         assertNotNull(failure);
         assertEquals(NodeException.Cause.INVALID_MEDIA, failure.failureCause());
         assertTrue(failure.getMessage().contains("'in_1'") && failure.getMessage().contains("44100"), failure.getMessage());

@@ -11,7 +11,7 @@ import dev.streamkit.api.node.ControlMessage;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.PacketMetadata;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

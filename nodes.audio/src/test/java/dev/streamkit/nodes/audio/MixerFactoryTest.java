@@ -9,7 +9,7 @@ import dev.streamkit.api.node.InputPin;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Params;
-import dev.streamkit.api.testing.TestNodeContext;
+import dev.streamkit.testkit.TestNodeContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.PacketMetadata;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

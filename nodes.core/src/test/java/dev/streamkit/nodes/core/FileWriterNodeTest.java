@@ -10,7 +10,7 @@ import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.TextPacket;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

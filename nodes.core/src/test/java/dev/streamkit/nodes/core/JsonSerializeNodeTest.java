@@ -11,7 +11,7 @@ import dev.streamkit.api.packet.CustomPacket;
 import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.api.packet.TextPacket;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;

@@ -1,8 +1,7 @@
 package dev.streamkit.nodes.core;
 
-import dev.streamkit.api.testing.RecordingOutputs;
-import dev.streamkit.api.testing.TimedOutputs;
-import dev.streamkit.api.testing.TimerOutputs;
+import dev.streamkit.testkit.NodeHarness;
+import dev.streamkit.testkit.RecordingOutputs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -41,8 +40,8 @@ class PacerNodeTest {
         return frames;
     }
 
-    private static TimedOutputs play(PacerNode node, List<Packet> packets) throws Exception {
-        TimedOutputs out = new TimedOutputs();
+    private static RecordingOutputs play(PacerNode node, List<Packet> packets) throws Exception {
+        RecordingOutputs out = RecordingOutputs.withoutTimers();
         for (Packet p : packets) node.onPacket("in", p, out);
         node.onInputEnd("in", out);
         return out;
@@ -55,43 +54,44 @@ class PacerNodeTest {
     @Test
     void withEngineTimersPacketsAreHeldWhileInputIsPausedInsteadOfSleeping() throws Exception {
         PacerNode node = pacer(Map.of());
-        TimerOutputs out = new TimerOutputs();
+        NodeHarness engine = new NodeHarness(node);
+        RecordingOutputs out = engine.outputs();
         List<Packet> input = audioFrames(25);
         for (Packet p : input) {
-            while (out.paused()) out.fireDueTimer(node);
+            while (out.inputPaused()) engine.fireTimerWhenDue();
             long before = System.nanoTime();
             node.onPacket("in", p, out);
             assertTrue(System.nanoTime() - before < 5_000_000L, "onPacket returned at once");
         }
-        while (out.paused()) out.fireDueTimer(node);
-        assertEquals(input, out.timed.recorded.sent().stream().map(s -> s.packet()).toList(), "order and content unchanged");
-        double last = out.timed.sendTimesMs().get(24);
+        while (out.inputPaused()) engine.fireTimerWhenDue();
+        assertEquals(input, out.sent().stream().map(s -> s.packet()).toList(), "order and content unchanged");
+        double last = out.sendTimesMs().get(24);
         assertTrue(last > 480 * 0.9 && last < 480 * 1.25, "last release at " + last + " ms");
     }
 
     @Test
     void releasesFiftyTwentyMsFramesInAboutOneSecondAtSpeedOne() throws Exception {
         List<Packet> input = audioFrames(50);
-        TimedOutputs out = play(pacer(Map.of()), input);
+        RecordingOutputs out = play(pacer(Map.of()), input);
         double last = out.sendTimesMs().get(49);
         assertTrue(last > 980 * 0.75 && last < 980 * 1.25, "last release at " + last + " ms");
-        assertEquals(input, out.recorded.sent().stream().map(s -> s.packet()).toList(), "order and content unchanged");
-        assertTrue(out.recorded.finished());
+        assertEquals(input, out.sent().stream().map(s -> s.packet()).toList(), "order and content unchanged");
+        assertTrue(out.finished());
     }
 
     @Test
     void releasesFiftyTwentyMsFramesInAboutHalfASecondAtSpeedTwo() throws Exception {
-        TimedOutputs out = play(pacer(Map.of("speed", 2.0)), audioFrames(50));
+        RecordingOutputs out = play(pacer(Map.of("speed", 2.0)), audioFrames(50));
         double last = out.sendTimesMs().get(49);
         assertTrue(last > 490 * 0.75 && last < 490 * 1.25, "last release at " + last + " ms");
-        assertEquals(50, out.recorded.sent().size());
+        assertEquals(50, out.sent().size());
     }
 
     @Test
     void usesDurationMetadataBeforeAudioLength() throws Exception {
         List<Packet> input = new ArrayList<>();
         for (int i = 0; i < 6; i++) input.add(new TextPacket("t" + i, PacketMetadata.timed(i * 40_000L, 40_000L)));
-        TimedOutputs out = play(pacer(Map.of()), input);
+        RecordingOutputs out = play(pacer(Map.of()), input);
         double last = out.sendTimesMs().get(5);
         assertTrue(last > 200 * 0.75 && last < 200 * 1.25, "last release at " + last + " ms");
     }
@@ -100,16 +100,16 @@ class PacerNodeTest {
     void releasesPacketsWithoutDurationImmediately() throws Exception {
         List<Packet> input = new ArrayList<>();
         for (int i = 0; i < 20; i++) input.add(new TextPacket("t" + i, PacketMetadata.NONE));
-        TimedOutputs out = play(pacer(Map.of()), input);
+        RecordingOutputs out = play(pacer(Map.of()), input);
         assertTrue(out.elapsedMs() < 100, "took " + out.elapsedMs() + " ms");
-        assertEquals(20, out.recorded.sent().size());
+        assertEquals(20, out.sent().size());
     }
 
     @Test
     void burstPacketsGoOutAtTenTimesSpeed() throws Exception {
         List<Packet> input = new ArrayList<>();
         for (int i = 0; i < 7; i++) input.add(new TextPacket("t" + i, PacketMetadata.timed(i * 100_000L, 100_000L)));
-        TimedOutputs out = play(pacer(Map.of("initial_burst_packets", 5)), input);
+        RecordingOutputs out = play(pacer(Map.of("initial_burst_packets", 5)), input);
         List<Double> t = out.sendTimesMs();
         assertTrue(t.get(5) < 100, "five 100 ms burst packets should take ~50 ms, 6th sent at " + t.get(5));
         double sixthToSeventh = t.get(6) - t.get(5);
@@ -119,7 +119,7 @@ class PacerNodeTest {
     @Test
     void burstResetsAfterInputGapLongerThan300Ms() throws Exception {
         PacerNode node = pacer(Map.of("initial_burst_packets", 2));
-        TimedOutputs out = new TimedOutputs();
+        RecordingOutputs out = RecordingOutputs.withoutTimers();
         PacketMetadata fifthOfASecond = PacketMetadata.timed(0, 200_000L);
         for (int i = 0; i < 3; i++) node.onPacket("in", new TextPacket("a" + i, fifthOfASecond), out);
         Thread.sleep(350);
@@ -132,7 +132,7 @@ class PacerNodeTest {
     @Test
     void speedChangeMidStreamAppliesFromNextPacketWithoutJump() throws Exception {
         PacerNode node = pacer(Map.of());
-        TimedOutputs out = new TimedOutputs();
+        RecordingOutputs out = RecordingOutputs.withoutTimers();
         List<Packet> input = audioFrames(20);
         for (int i = 0; i < 10; i++) node.onPacket("in", input.get(i), out);
         node.onControl(ControlMessage.updateParams(Map.of("speed", 4.0)), out);
@@ -148,7 +148,7 @@ class PacerNodeTest {
     @Test
     void cancellationStopsSleepingPacerWithin100Ms() throws Exception {
         PacerNode node = pacer(Map.of());
-        TimedOutputs out = new TimedOutputs();
+        RecordingOutputs out = RecordingOutputs.withoutTimers();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread feeder = new Thread(() -> {
             try {
@@ -161,28 +161,28 @@ class PacerNodeTest {
         feeder.start();
         Thread.sleep(100);
         long cancelledAt = System.nanoTime();
-        out.recorded.cancel();
+        out.cancel();
         feeder.join(1_000);
         double stopMs = (System.nanoTime() - cancelledAt) / 1e6;
         assertTrue(!feeder.isAlive() && stopMs < 100, "stopped after " + stopMs + " ms");
         assertInstanceOf(CancellationException.class, thrown.get());
-        assertEquals(1, out.recorded.sent().size());
+        assertEquals(1, out.sent().size());
     }
 
     @Test
     void shutdownFinishesAndIgnoresLaterPackets() throws Exception {
         PacerNode node = pacer(Map.of());
-        TimedOutputs out = new TimedOutputs();
+        RecordingOutputs out = RecordingOutputs.withoutTimers();
         node.onControl(new ControlMessage.Shutdown(), out);
         node.onPacket("in", new TextPacket("late", PacketMetadata.NONE), out);
-        assertTrue(out.recorded.finished());
-        assertTrue(out.recorded.sent().isEmpty());
+        assertTrue(out.finished());
+        assertTrue(out.sent().isEmpty());
     }
 
     @Test
     void aPacketArrivingLaterThanItsSlotIsAMissedDeadline() throws Exception {
         PacerNode node = pacer(Map.of());
-        RecordingOutputs out = new RecordingOutputs();
+        RecordingOutputs out = RecordingOutputs.withoutTimers();
         List<Packet> frames = audioFrames(3);
         node.onPacket("in", frames.get(0), out);
         node.onPacket("in", frames.get(1), out);
@@ -200,12 +200,12 @@ class PacerNodeTest {
     @Test
     void ignoresInputConnectionMessages() throws Exception {
         PacerNode node = pacer(Map.of());
-        TimedOutputs out = new TimedOutputs();
+        RecordingOutputs out = RecordingOutputs.withoutTimers();
         node.onControl(new ControlMessage.InputConnected("in"), out);
         node.onControl(new ControlMessage.InputDisconnected("in"), out);
         node.onPacket("in", new TextPacket("still works", PacketMetadata.NONE), out);
-        assertEquals(1, out.recorded.sent().size());
-        assertFalse(out.recorded.finished());
+        assertEquals(1, out.sent().size());
+        assertFalse(out.finished());
     }
 
     @Test

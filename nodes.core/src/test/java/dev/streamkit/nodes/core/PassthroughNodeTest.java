@@ -8,7 +8,7 @@ import dev.streamkit.api.node.Node;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.api.packet.TextPacket;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import org.junit.jupiter.api.Test;
 
 class PassthroughNodeTest {

@@ -10,7 +10,7 @@ import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.api.packet.TextPacket;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import dev.streamkit.nodes.core.TextSplitter.Mode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.AudioFrame;
-import dev.streamkit.api.testing.RecordingOutputs;
-import dev.streamkit.api.testing.TestNodeContext;
+import dev.streamkit.testkit.RecordingOutputs;
+import dev.streamkit.testkit.TestNodeContext;
 import dev.streamkit.nodes.codecs.ffmpeg.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;

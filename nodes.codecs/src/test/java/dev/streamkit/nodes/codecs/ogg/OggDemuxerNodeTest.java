@@ -17,7 +17,7 @@ import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.PacketMetadata;
 import dev.streamkit.api.packet.TextPacket;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import dev.streamkit.nodes.codecs.FfmpegCli;
 import dev.streamkit.nodes.codecs.opusformat.OpusHead;
 import dev.streamkit.nodes.codecs.opusformat.TestOpusPackets;

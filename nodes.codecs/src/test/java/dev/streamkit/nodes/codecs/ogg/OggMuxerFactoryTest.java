@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.PacketType;
-import dev.streamkit.api.testing.TestNodeContext;
+import dev.streamkit.testkit.TestNodeContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.api.packet.BinaryPacket;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import dev.streamkit.nodes.codecs.FfmpegCli;
 import dev.streamkit.nodes.codecs.opusformat.OpusHead;
 import dev.streamkit.nodes.codecs.opusformat.TestOpusPackets;

@@ -2,7 +2,7 @@ package dev.streamkit.nodes.codecs.ogg;
 
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.packet.BinaryPacket;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import dev.streamkit.nodes.codecs.opusformat.TestOpusPackets;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -8,7 +8,7 @@ import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.PacketMetadata;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import dev.streamkit.nodes.codecs.ffmpeg.TestMedia;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.PacketMetadata;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import dev.streamkit.nodes.codecs.ffmpeg.TestMedia;
 import dev.streamkit.nodes.codecs.opusformat.OpusToc;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.streamkit.nodes.codecs.wav;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.BinaryPacket;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

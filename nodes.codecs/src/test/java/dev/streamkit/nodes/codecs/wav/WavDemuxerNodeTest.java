@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.AudioFrame;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

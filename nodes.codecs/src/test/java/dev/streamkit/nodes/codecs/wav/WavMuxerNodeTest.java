@@ -9,7 +9,7 @@ import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.packet.AudioFrame;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.PacketMetadata;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;

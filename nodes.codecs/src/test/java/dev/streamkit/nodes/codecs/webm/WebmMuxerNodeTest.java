@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.PacketMetadata;
-import dev.streamkit.api.testing.RecordingOutputs;
+import dev.streamkit.testkit.RecordingOutputs;
 import dev.streamkit.nodes.codecs.FfmpegCli;
 import dev.streamkit.nodes.codecs.opusformat.OpusHead;
 import dev.streamkit.nodes.codecs.opusformat.TestOpusPackets;
@@ -159,7 +159,7 @@ class WebmMuxerNodeTest {
         List<BinaryPacket> packets = new ArrayList<>();
         RecordingOutputs demuxed = new RecordingOutputs();
         var demuxer = new dev.streamkit.nodes.codecs.ogg.OggDemuxerFactory().create(
-                dev.streamkit.api.node.Params.EMPTY, dev.streamkit.api.testing.TestNodeContext.noFiles());
+                dev.streamkit.api.node.Params.EMPTY, dev.streamkit.testkit.TestNodeContext.noFiles());
         demuxer.onPacket("in", BinaryPacket.of(source), demuxed);
         demuxer.onInputEnd("in", demuxed);
         packets.addAll(demuxed.packets(BinaryPacket.class));

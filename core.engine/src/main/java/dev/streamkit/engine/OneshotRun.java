@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * The run ends when every node finished, when one fails, when its deadline passes, or on
  * {@link #cancel}; afterwards every node is closed once no engine thread touches it any more.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface OneshotRun {
 
     /**

@@ -3,5 +3,5 @@
  * pipelines and manage dynamic sessions. Published as the {@link dev.streamkit.engine.Engine} service.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package dev.streamkit.engine;

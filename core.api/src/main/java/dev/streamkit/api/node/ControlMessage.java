@@ -6,6 +6,7 @@ import java.util.Map;
  * Messages the engine sends to a node outside the data path. They overtake queued packets.
  * JSON forms: {@code {"UpdateParams": {...}}}, {@code "Start"}, {@code "Shutdown"}.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface ControlMessage {
 
     /** Change tunable parameters while running; {@code params} were validated against the schema. */

@@ -41,6 +41,7 @@ import java.util.Map;
  * The default {@link #onInputEnd} finishes the node when its input ends; override it to flush buffered
  * data first, or to wait for several inputs.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface Node {
 
     /** How the engine schedules a node. */

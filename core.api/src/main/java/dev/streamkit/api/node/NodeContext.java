@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * What the engine tells a node at creation: where it sits and which policies apply to it.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface NodeContext {
 
     /** The node's id in its pipeline. */

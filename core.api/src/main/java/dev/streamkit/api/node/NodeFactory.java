@@ -18,6 +18,7 @@ import java.util.List;
  *
  * <p>Implementations must be thread-safe: the engine may call {@link #create} from several threads.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface NodeFactory {
 
     /** Service property naming the kind a factory creates. */

@@ -12,6 +12,7 @@ import dev.streamkit.api.packet.Packet;
  * so that loops in sources unwind without extra checks. After {@link #finish()} or {@link #fail} further
  * sends are ignored; a failure reaches consumers as {@link Node#onInputFailed}.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Outputs {
 
     /** Sends a packet on the named output pin to every connected input. */

@@ -7,6 +7,7 @@ package dev.streamkit.api.packet;
  * {@link TranscriptionPacket}, {@link CustomPacket}. A packet may be delivered to several consumers
  * (fan-out) and must therefore never be modified after it was sent.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Packet {
 
     /** Timing metadata; never {@code null} (use {@link PacketMetadata#NONE}). */

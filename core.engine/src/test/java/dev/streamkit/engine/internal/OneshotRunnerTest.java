@@ -1,8 +1,4 @@
-package dev.streamkit.engine;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.node.InputPin;
 import dev.streamkit.api.node.Node;
@@ -18,6 +14,11 @@ import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketType;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.config.ServerConfig;
+import dev.streamkit.engine.NodeRegistry;
+import dev.streamkit.engine.OneshotRun;
+import dev.streamkit.engine.PipelineCompiler;
+import dev.streamkit.engine.PipelineException;
+import dev.streamkit.engine.RegisteredKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 class OneshotRunnerTest {
 

@@ -1,13 +1,12 @@
-package dev.streamkit.engine;
+package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.node.NodeFactory;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.config.ServerConfig;
-import dev.streamkit.engine.internal.FilePolicy;
-import dev.streamkit.engine.internal.OneshotExecution;
-import dev.streamkit.engine.internal.GraphPlanner;
-import dev.streamkit.engine.internal.GraphRules;
-import dev.streamkit.engine.internal.PlannedNode;
+import dev.streamkit.engine.NodeRegistry;
+import dev.streamkit.engine.OneshotRun;
+import dev.streamkit.engine.PipelineException;
+import dev.streamkit.engine.RegisteredKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,20 +1,19 @@
 package dev.streamkit.plugins.internal;
 
 import dev.streamkit.plugins.PluginInfo;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Reports each plugin problem once: an entry's reason goes to the sink the first time it is seen, and again
- * only after it changed or went away and came back. Thread-safe.
+ * Reports each plugin problem once: a file's reason goes to the sink the first time it is seen (once for the
+ * file, however many of its kinds share it), and again only after it went away and came back. Thread-safe.
  */
 public final class ProblemLog {
 
     private final BiConsumer<PluginInfo, String> sink;
-    private final Map<String, String> reported = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
 
     /** @param sink receives the entry and its reason, e.g. a logger's {@code warn} */
     public ProblemLog(BiConsumer<PluginInfo, String> sink) {
@@ -23,14 +22,12 @@ public final class ProblemLog {
 
     /** Reports the problems of {@code entries} not reported yet; forgets those that are gone. */
     public synchronized void report(List<PluginInfo> entries) {
-        Map<String, String> current = new HashMap<>();
+        Set<String> current = new HashSet<>();
         for (PluginInfo entry : entries) {
-            if (!entry.hasProblem()) continue;
-            String subject = entry.fileName() + " " + entry.kind();
-            current.put(subject, entry.reason());
-            if (!Objects.equals(reported.get(subject), entry.reason())) sink.accept(entry, entry.reason());
+            String problem = entry.fileName() + "\n" + entry.reason();
+            if (entry.hasProblem() && current.add(problem) && !reported.contains(problem)) sink.accept(entry, entry.reason());
         }
         reported.clear();
-        reported.putAll(current);
+        reported.addAll(current);
     }
 }

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class ProblemLogTest {
 
     private static PluginInfo entry(String file, String reason) {
-        return new PluginInfo(file, file, null, null, PluginState.INVALID, reason, 0, false);
+        return entry(file, file, reason);
+    }
+
+    private static PluginInfo entry(String file, String kind, String reason) {
+        return new PluginInfo(kind, file, null, null, PluginState.INVALID, reason, 0, kind.equals(file));
     }
 
     @Test
@@ -25,5 +29,13 @@ class ProblemLogTest {
         log.report(List.of());
         log.report(List.of(entry("a.jar", "broken differently")));
         assertEquals(List.of("a.jar: broken", "a.jar: broken differently", "a.jar: broken differently"), logged);
+    }
+
+    @Test
+    void reportsAProblemSharedByTheKindsOfAFileOnce() {
+        List<String> logged = new ArrayList<>();
+        ProblemLog log = new ProblemLog((entry, reason) -> logged.add(entry.fileName() + ": " + reason));
+        log.report(List.of(entry("b.jar", "x::one", "component failed"), entry("b.jar", "x::two", "component failed")));
+        assertEquals(List.of("b.jar: component failed"), logged);
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code skit serve} starts from the folder of a run killed with SIGKILL, and from a copy of a running
- * server's folder (whose bundle cache names the other folder's {@code deploy/}), with its plugins.
+ * server's folder (whose bundle cache names the other folder's {@code deploy/}), with its plugins; a second
+ * server on a folder in use exits at once, saying why, and leaves the first one alone.
  */
 class StartupRecoveryTest {
 
@@ -59,6 +60,16 @@ class StartupRecoveryTest {
             }
             assertEquals(200, original.get("/healthz").statusCode());
             NodeKinds.awaitProvider(original, KIND, "test.plugin.survivor", "1.0.0");
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameFolderExitsWithItsReason() throws Exception {
+        try (SkitServer running = SkitServer.start(workDir, "")) {
+            var exit = SkitServer.runToExit(workDir, "[server]\naddress = \"127.0.0.1:0\"\n", java.time.Duration.ofSeconds(30));
+            assertEquals(1, exit.getKey(), exit.getValue());
+            assertTrue(exit.getValue().contains("another skit server is running with the data folder"), exit.getValue());
+            assertEquals(200, running.get("/healthz").statusCode());
         }
     }
 

@@ -172,6 +172,12 @@ final class SkitServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the process with SIGKILL ({@code kill -9}: no shutdown hook, nothing cleaned up) and waits for it. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) throw new IllegalStateException("skit survived SIGKILL for 15 s");
+    }
+
     /** Sends SIGTERM and waits for the process; returns its exit code. */
     int stop(Duration timeout) throws InterruptedException {
         process.destroy();

@@ -31,12 +31,35 @@ public final class TestBundleBuilder {
 
     /** As {@link #nodeBundle(Path, String, String)}, with the given {@code Bundle-Version}. */
     public static Path nodeBundle(Path workDir, String symbolicName, String kind, String version) throws IOException {
+        return build(workDir, symbolicName, kind, version, null);
+    }
+
+    /** Ways {@link #brokenNodeBundle} makes a node bundle fail once deployed. */
+    public enum Breakage {
+        /** It also imports {@value #MISSING_PACKAGE}, which no bundle exports: it never resolves. */
+        MISSING_IMPORT,
+        /** Its component's activate method throws {@value #ACTIVATION_FAILURE}. */
+        ACTIVATION_THROWS
+    }
+
+    /** The package a {@link Breakage#MISSING_IMPORT} bundle imports. */
+    public static final String MISSING_PACKAGE = "test.nowhere.to.be.found";
+    /** The message of the exception a {@link Breakage#ACTIVATION_THROWS} component throws. */
+    public static final String ACTIVATION_FAILURE = "this test component refuses to activate";
+
+    /** A node bundle for {@code kind}, version 1.0.0, broken as {@code breakage} says. */
+    public static Path brokenNodeBundle(Path workDir, String symbolicName, String kind, Breakage breakage) throws IOException {
+        return build(workDir, symbolicName, kind, "1.0.0", breakage);
+    }
+
+    private static Path build(Path workDir, String symbolicName, String kind, String version, Breakage breakage) throws IOException {
         String pkg = "test.plugin";
         String source = """
                 package test.plugin;
                 import dev.streamkit.api.node.*;
                 import dev.streamkit.api.packet.PacketType;
                 public final class EchoFactory implements NodeFactory {
+                    public void activate() { %s }
                     private static final NodeDefinition DEFINITION = NodeDefinition.builder("%s")
                             .description("Echo node from a bundle built by the test")
                             .input(InputPin.one("in", PacketType.ANY))
@@ -51,7 +74,7 @@ public final class TestBundleBuilder {
                         };
                     }
                 }
-                """.formatted(kind);
+                """.formatted(breakage == Breakage.ACTIVATION_THROWS ? "throw new IllegalStateException(\"" + ACTIVATION_FAILURE + "\");" : "", kind);
         Path src = Files.createDirectories(workDir.resolve("src/test/plugin"));
         Path classes = Files.createDirectories(workDir.resolve("classes"));
         Files.writeString(src.resolve("EchoFactory.java"), source);
@@ -63,7 +86,7 @@ public final class TestBundleBuilder {
 
         String component = """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.plugin.EchoFactory">
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.plugin.EchoFactory" activate="activate">
                   <property name="streamkit.node.kind" type="String" value="%s"/>
                   <service><provide interface="dev.streamkit.api.node.NodeFactory"/></service>
                   <implementation class="test.plugin.EchoFactory"/>
@@ -75,7 +98,8 @@ public final class TestBundleBuilder {
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", version);
-        main.putValue("Import-Package", "dev.streamkit.api.node;version=\"[1.0,2)\",dev.streamkit.api.packet;version=\"[1.0,2)\"");
+        main.putValue("Import-Package", "dev.streamkit.api.node;version=\"[1.0,2)\",dev.streamkit.api.packet;version=\"[1.0,2)\""
+                + (breakage == Breakage.MISSING_IMPORT ? "," + MISSING_PACKAGE + ";version=\"[1.0,2)\"" : ""));
         main.putValue("Service-Component", "OSGI-INF/echo.xml");
         Path jar = workDir.resolve(symbolicName + "-" + version + ".jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {

@@ -35,6 +35,8 @@ final class Runtime {
     private static final java.util.logging.Logger SPI_FLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
     private final RuntimeLayout layout;
+    /** Held while the process runs: no other server uses (or rebuilds) this data folder meanwhile. */
+    private DataFolderLock dataLock;
     private final CompletableFuture<ServerConfig> config;
     private final Path configFile;
 
@@ -51,14 +53,23 @@ final class Runtime {
 
     void runUntilStopped() throws Exception {
         long startNanos = System.nanoTime();
+        layout.bundleJars();
         Files.createDirectories(layout.deploy());
         Files.createDirectories(layout.data());
+        dataLock = DataFolderLock.acquire(layout.data());
         // FFmpeg (codecs.ffmpeg): JavaCPP extracts its native libraries on first use into this cache,
         // read as a system property; keep it in the data folder rather than the user's home.
         setIfAbsent("org.bytedeco.javacpp.cachedir", layout.data().resolve("javacpp").toString());
-        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(frameworkProperties());
-        framework.init();
-        List<Bundle> installed = BundleSync.reconcile(framework.getBundleContext(), layout.bundles(), layout.bundleJars());
+        BundleCache cache = new BundleCache(layout.data());
+        String stale = cache.staleReason(layout);
+        if (stale != null) {
+            System.err.println("skit: rebuilding the bundle cache " + cache.folder() + ": " + stale);
+            cache.delete();
+        }
+        Initialized initialized = initialize(cache);
+        Framework framework = initialized.framework();
+        List<Bundle> installed = initialized.bundles();
+        cache.stamp(layout);
         ServerConfig loaded;
         try {
             loaded = config.join();
@@ -85,7 +96,51 @@ final class Runtime {
         }
         FrameworkEvent event = framework.waitForStop(0);
         stopped.countDown();
+        dataLock.release();
         if (event.getType() == FrameworkEvent.ERROR) throw new IllegalStateException("framework stopped with an error", event.getThrowable());
+    }
+
+    /**
+     * An initialized framework whose cache holds the runtime bundles. A reused cache that fails to load or to
+     * take the runtime's bundles (left half-written by a killed run, copied mid-write) is deleted and built
+     * again once; a fresh cache that fails is a real failure and is thrown.
+     */
+    private Initialized initialize(BundleCache cache) throws Exception {
+        boolean reused = Files.isDirectory(cache.folder());
+        // Until the runtime bundles are in place, the cache counts as unfinished (see BundleCache).
+        cache.unstamp();
+        Framework framework = newFramework();
+        try {
+            return initialize(framework);
+        } catch (Exception | LinkageError e) {
+            if (!reused) throw e;
+            System.err.println("skit: the bundle cache " + cache.folder() + " is unusable (" + Failures.describe(e) + "); rebuilding it");
+            stopQuietly(framework);
+            cache.delete();
+            return initialize(newFramework());
+        }
+    }
+
+    private Initialized initialize(Framework framework) throws Exception {
+        framework.init();
+        return new Initialized(framework, BundleSync.reconcile(framework.getBundleContext(), layout.bundles(), layout.bundleJars()));
+    }
+
+    /** A framework after {@code init()}, with the runtime bundles installed in its cache. */
+    private record Initialized(Framework framework, List<Bundle> bundles) {
+    }
+
+    private Framework newFramework() {
+        return ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(frameworkProperties());
+    }
+
+    private static void stopQuietly(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(STOP_TIMEOUT_SECONDS * 1000L);
+        } catch (BundleException | InterruptedException | RuntimeException e) {
+            System.err.println("skit: could not stop the framework on the unusable cache: " + Failures.describe(e));
+        }
     }
 
     private void startInOrder(List<Bundle> bundles) {

@@ -21,8 +21,11 @@ record RuntimeLayout(Path bundles, Path deploy, Path data) {
                 Path.of(System.getProperty("skit.data", ".skit-data")).toAbsolutePath());
     }
 
-    /** Every bundle jar of the runtime, sorted by file name. */
+    /** Every bundle jar of the runtime, sorted by file name. @throws IllegalStateException when the folder has none */
     List<Path> bundleJars() throws IOException {
+        if (!Files.isDirectory(bundles)) {
+            throw new IllegalStateException("no runtime bundles in " + bundles + " (build them: mvn install -DskipTests, or run ./skit without SKIT_NO_BUILD)");
+        }
         try (Stream<Path> files = Files.walk(bundles)) {
             return files.filter(path -> path.toString().endsWith(".jar")).sorted().toList();
         }

@@ -21,7 +21,15 @@ public final class Skit {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int exit;
+        try {
+            exit = run(args);
+        } catch (Throwable unexpected) {
+            System.err.println("skit: unexpected failure: " + Failures.describe(unexpected));
+            unexpected.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
     }
 
     static int run(String[] args) {
@@ -91,10 +99,10 @@ public final class Skit {
             new Runtime(RuntimeLayout.fromSystemProperties(), config, file).runUntilStopped();
             return 0;
         } catch (CompletionException e) {
-            System.err.println("skit: " + e.getCause().getMessage());
+            System.err.println("skit: " + Failures.describe(e.getCause()));
             return 2;
         } catch (Exception e) {
-            System.err.println("skit: " + e.getMessage());
+            System.err.println("skit: " + Failures.describe(e));
             return 1;
         }
     }

@@ -2,6 +2,7 @@ package dev.streamkit.transport.http.osgi;
 
 import dev.streamkit.config.ServerConfig;
 import dev.streamkit.engine.Engine;
+import dev.streamkit.plugins.PluginCatalog;
 import dev.streamkit.security.ExposureCheck;
 import dev.streamkit.security.Permission;
 import dev.streamkit.security.RoleResolver;
@@ -15,6 +16,7 @@ import dev.streamkit.transport.http.api.PermissionsJson;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
 import dev.streamkit.transport.http.oneshot.ProcessRoute;
+import dev.streamkit.transport.http.plugins.PluginRoutes;
 import dev.streamkit.transport.http.sessions.SessionRoutes;
 import dev.streamkit.transport.http.samples.SampleRoutes;
 import dev.streamkit.transport.http.samples.SampleStore;
@@ -61,6 +63,9 @@ public final class HttpServerComponent {
     @Reference
     private ServerConfig config;
 
+    @Reference
+    private PluginCatalog plugins;
+
     private Server server;
     private ControlEndpoint control;
     private ServiceRegistration<Server> serverRegistration;
@@ -89,6 +94,7 @@ public final class HttpServerComponent {
                 .route("POST", "/api/v1/process", roles.guard(Permission.CREATE_SESSIONS, "execute oneshot pipelines",
                         new ProcessRoute(engine, config.server.maxBodySize)));
         new SessionRoutes(engine, roles).register(api);
+        new PluginRoutes(plugins, engine.registry(), roles, config.plugins.allowHttpManagement, config.server.maxBodySize).register(api);
         // Samples under [server].samples_dir; audio assets under samples/audio relative to the working directory.
         new SampleRoutes(new SampleStore(Path.of(config.server.samplesDir)), roles).register(api);
         new AssetRoutes(new AudioAssetStore(Path.of("samples/audio"), "samples/audio"), roles).register(api);

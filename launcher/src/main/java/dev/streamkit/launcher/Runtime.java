@@ -137,6 +137,9 @@ final class Runtime {
         properties.put("org.apache.aries.spifly.auto.consumers", "org.eclipse.jetty.quic.quiche.common");
         properties.put("org.apache.aries.spifly.auto.providers", "org.eclipse.jetty.quic.quiche.jna");
         // --- end HTTP/3 ---
+        // Web console (bundle console): serve it only with the server's own role check as its security
+        // provider, never with the console's built-in login (admin:admin).
+        properties.put("felix.webconsole.security.providers", "streamkit");
         return properties;
     }
 

@@ -1,6 +1,7 @@
 package dev.streamkit.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
@@ -62,6 +63,9 @@ class ServerLifecycleTest {
                     new Multipart().text("config", yaml).file("media", "m", "text/plain", new byte[] {42}));
             assertEquals(200, response.statusCode());
             assertEquals(42, response.body()[0]);
+            // The framework restarts the cached bundles by start level: logging is wired before anything logs.
+            assertTrue(restarted.log().contains("StreamKit/J listening"), restarted.log());
+            assertFalse(restarted.log().contains("No SLF4J providers"), restarted.log());
         } finally {
             restarted.close();
         }

@@ -5,6 +5,7 @@ import dev.streamkit.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
  * Boots Apache Felix with the resolved bundles, starts the ServiceLoader bridge and the logging provider
@@ -30,6 +32,19 @@ final class Runtime {
     static final int STOP_TIMEOUT_SECONDS = 10;
     /** Bundles that must run before any other: SPI Fly wires ServiceLoader users such as slf4j. */
     private static final List<String> FIRST = List.of("org.apache.aries.spifly.dynamic.bundle", "slf4j.simple");
+    /**
+     * Bundles started after all others: the web console and what only it uses (the HTTP bridge's activator
+     * logs at once), so that the server answers before they load.
+     */
+    private static final List<String> LAST = List.of("org.apache.felix.http.bridge", "org.apache.felix.webconsole",
+            "org.apache.felix.webconsole.plugins.ds", "org.apache.felix.inventory", "dev.streamkit.console");
+    /**
+     * Start levels keep that order when the framework restarts the bundles a previous run left started (a
+     * kept cache): {@link #FIRST} at 1, {@link #LAST} at 3, the rest at 2.
+     */
+    private static final int FIRST_LEVEL = 1;
+    private static final int DEFAULT_LEVEL = 2;
+    private static final int LAST_LEVEL = 3;
 
     /** Held strongly: java.util.logging forgets levels set on loggers nobody references. */
     private static final java.util.logging.Logger SPI_FLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
@@ -70,6 +85,7 @@ final class Runtime {
         Framework framework = initialized.framework();
         List<Bundle> installed = initialized.bundles();
         cache.stamp(layout);
+        for (Bundle bundle : installed) bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel(bundle));
         ServerConfig loaded;
         try {
             loaded = config.join();
@@ -144,11 +160,8 @@ final class Runtime {
     }
 
     private void startInOrder(List<Bundle> bundles) {
-        List<Bundle> ordered = new ArrayList<>();
-        for (String name : FIRST) {
-            bundles.stream().filter(b -> name.equals(b.getSymbolicName())).forEach(ordered::add);
-        }
-        bundles.stream().filter(b -> !ordered.contains(b)).forEach(ordered::add);
+        List<Bundle> ordered = new ArrayList<>(bundles);
+        ordered.sort(Comparator.comparingInt(Runtime::startLevel).thenComparingInt(b -> FIRST.indexOf(b.getSymbolicName())));
         for (Bundle bundle : ordered) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) continue;
             try {
@@ -157,6 +170,12 @@ final class Runtime {
                 System.err.println("skit: bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage());
             }
         }
+    }
+
+    private static int startLevel(Bundle bundle) {
+        String name = bundle.getSymbolicName();
+        if (FIRST.contains(name)) return FIRST_LEVEL;
+        return LAST.contains(name) ? LAST_LEVEL : DEFAULT_LEVEL;
     }
 
     private static void stop(Framework framework, CountDownLatch stopped) {
@@ -178,6 +197,9 @@ final class Runtime {
         Map<String, String> properties = new HashMap<>();
         properties.put(Constants.FRAMEWORK_STORAGE, layout.data().resolve("felix-cache").toString());
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sun.misc");
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(LAST_LEVEL));
+        // Bundles installed later (deploy/, the web console) start with the runtime's own, after FIRST.
+        properties.put("felix.startlevel.bundle", Integer.toString(DEFAULT_LEVEL));
         properties.put("felix.fileinstall.dir", layout.deploy().toString());
         properties.put("felix.fileinstall.poll", "500");
         properties.put("felix.fileinstall.noInitialDelay", "true");
@@ -192,6 +214,9 @@ final class Runtime {
         properties.put("org.apache.aries.spifly.auto.consumers", "org.eclipse.jetty.quic.quiche.common");
         properties.put("org.apache.aries.spifly.auto.providers", "org.eclipse.jetty.quic.quiche.jna");
         // --- end HTTP/3 ---
+        // Web console (bundle console): serve it only with the server's own role check as its security
+        // provider, never with the console's built-in login (admin:admin).
+        properties.put("felix.webconsole.security.providers", "streamkit");
         return properties;
     }
 

@@ -2,7 +2,6 @@ package dev.streamkit.transport.http.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -17,8 +16,6 @@ import org.eclipse.jetty.util.Callback;
  * {@link #pathOf}. Unknown paths answer 404 in plain text.
  */
 public final class ApiHandler extends Handler.Abstract {
-
-    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private static final String PATH_ATTRIBUTE = ApiHandler.class.getName() + ".path";
 
@@ -53,14 +50,11 @@ public final class ApiHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put("Referrer-Policy", "no-referrer");
-        response.getHeaders().put("X-Frame-Options", "SAMEORIGIN");
+        SecurityHeaders.add(response);
         String path = stripBasePath(Request.getPathInContext(request));
         String method = request.getMethod();
-        if (path.startsWith("/api/") && MUTATING.contains(method)
-                && !origins.allows(request.getHeaders().get(HttpHeader.ORIGIN))) {
-            Responses.text(response, callback, 403, "Origin not allowed (configure [server.cors].allowed_origins)");
+        if (path.startsWith("/api/") && origins.refuses(method, request.getHeaders().get(HttpHeader.ORIGIN))) {
+            Responses.text(response, callback, 403, OriginPolicy.REFUSAL);
             return true;
         }
         request.setAttribute(PATH_ATTRIBUTE, path);

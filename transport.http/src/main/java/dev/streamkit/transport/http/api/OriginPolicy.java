@@ -1,12 +1,18 @@
 package dev.streamkit.transport.http.api;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * StreamKit's origin check ({@code [server.cors].allowed_origins}): exact origins, {@code host:*} for any
  * numeric port, or {@code *} for all. Requests without an {@code Origin} header pass.
  */
 public final class OriginPolicy {
+
+    /** StreamKit's 403 text for a mutating request from an origin that is not allowed. */
+    public static final String REFUSAL = "Origin not allowed (configure [server.cors].allowed_origins)";
+
+    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final List<String> allowed;
 
@@ -25,6 +31,11 @@ public final class OriginPolicy {
             }
         }
         return false;
+    }
+
+    /** Whether a request with {@code method} from {@code origin} is refused: a mutating method from a foreign origin. */
+    public boolean refuses(String method, String origin) {
+        return MUTATING.contains(method) && !allows(origin);
     }
 
     private static boolean isPort(String text) {

@@ -6,6 +6,8 @@ import dev.streamkit.plugins.PluginCatalog;
 import dev.streamkit.security.ExposureCheck;
 import dev.streamkit.security.Permission;
 import dev.streamkit.security.RoleResolver;
+import dev.streamkit.transport.http.admin.AdminGate;
+import dev.streamkit.transport.http.admin.AdminMounts;
 import dev.streamkit.transport.http.api.ApiHandler;
 import dev.streamkit.transport.http.control.ControlEndpoint;
 import dev.streamkit.transport.http.api.HealthRoute;
@@ -28,6 +30,7 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -42,12 +45,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Runs the Jetty server on {@code [server].address}: HTTP/1.1 and cleartext HTTP/2 on one TCP port, with
  * StreamKit's routes, each behind its RBAC permission (spec §4.1, §9). Starts when the engine and the
  * configuration are available; stops with the bundle. Refuses to activate on a non-loopback address without
- * {@code [permissions].role_header} unless {@code allow_insecure_no_auth} is set.
+ * {@code [permissions].role_header} unless {@code allow_insecure_no_auth} is set. Jetty {@link Handler} services
+ * with {@value AdminMounts#PATH_PROPERTY} (the web console) are served at their path, to administrators only.
  */
 @Component(immediate = true, service = {})
 // HTTP/3: the Jetty Server registered in activate(), declared for the resolver (transport.http3 requires it).
@@ -66,6 +72,7 @@ public final class HttpServerComponent {
     @Reference
     private PluginCatalog plugins;
 
+    private final AdminMounts adminMounts = new AdminMounts();
     private Server server;
     private ControlEndpoint control;
     private ServiceRegistration<Server> serverRegistration;
@@ -80,7 +87,8 @@ public final class HttpServerComponent {
         }
         RequestRoles roles = new RequestRoles(RoleResolver.fromConfig(config.permissions, System.getenv()));
         NodeSchemaCatalog nodeSchemas = new NodeSchemaCatalog(engine);
-        ApiHandler api = new ApiHandler(config.server.basePath, new OriginPolicy(config.server.cors.allowedOrigins));
+        OriginPolicy origins = new OriginPolicy(config.server.cors.allowedOrigins);
+        ApiHandler api = new ApiHandler(config.server.basePath, origins);
         HealthRoute health = new HealthRoute();
         api.route("GET", "/healthz", health)
                 .route("GET", "/health", health)
@@ -115,8 +123,8 @@ public final class HttpServerComponent {
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
         // WebSocket control API (/api/v1/control) in front of the REST routes.
-        control = new ControlEndpoint(engine, new OriginPolicy(config.server.cors.allowedOrigins), roles, nodeSchemas);
-        server.setHandler(control.wrap(server, config.server.basePath, api));
+        control = new ControlEndpoint(engine, origins, roles, nodeSchemas);
+        server.setHandler(control.wrap(server, config.server.basePath, new AdminGate(adminMounts, roles, origins, api)));
         server.start();
         LOG.info("StreamKit/J listening on http://{}:{} (HTTP/1.1, h2c)", address.getHostString(), connector.getLocalPort());
         // HTTP/3: publish the started server so transport.http3 can add a QUIC connector serving the same routes.
@@ -130,6 +138,16 @@ public final class HttpServerComponent {
         if (serverRegistration != null) serverRegistration.unregister(); // HTTP/3: removes its connector first
         if (control != null) control.close();
         server.stop();
+    }
+
+    @Reference(name = "adminHandler", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + AdminMounts.PATH_PROPERTY + "=*)", unbind = "unmountAdminHandler")
+    void mountAdminHandler(Handler handler, Map<String, Object> properties) {
+        adminMounts.mount(String.valueOf(properties.get(AdminMounts.PATH_PROPERTY)), handler);
+    }
+
+    void unmountAdminHandler(Handler handler, Map<String, Object> properties) {
+        adminMounts.unmount(String.valueOf(properties.get(AdminMounts.PATH_PROPERTY)), handler);
     }
 
     private Map<String, Object> clientConfig() {

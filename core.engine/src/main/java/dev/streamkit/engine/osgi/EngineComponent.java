@@ -12,11 +12,12 @@ import dev.streamkit.engine.RegisteredKind;
 import dev.streamkit.engine.SessionManager;
 import dev.streamkit.engine.internal.EngineProfile;
 import dev.streamkit.engine.internal.FilePolicy;
+import dev.streamkit.engine.internal.KindRegistry;
 import dev.streamkit.engine.internal.OneshotRunner;
+import dev.streamkit.engine.internal.SessionRegistry;
 import dev.streamkit.engine.internal.SessionSettings;
 import dev.streamkit.engine.internal.TimerWheel;
 import dev.streamkit.engine.internal.UnregisteredKinds;
-import dev.streamkit.engine.internal.SessionRegistry;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,7 +42,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = Engine.class)
 public final class EngineComponent implements Engine {
 
-    private final NodeRegistry registry = new NodeRegistry();
+    private final KindRegistry registry = new KindRegistry();
     /** Built on first use: the YAML parser is not needed to start serving. */
     private volatile PipelineCompiler compiler;
 

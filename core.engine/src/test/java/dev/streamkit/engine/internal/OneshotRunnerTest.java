@@ -14,7 +14,6 @@ import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketType;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.config.ServerConfig;
-import dev.streamkit.engine.NodeRegistry;
 import dev.streamkit.engine.OneshotRun;
 import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
@@ -41,7 +40,7 @@ class OneshotRunnerTest {
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    private final NodeRegistry registry = new NodeRegistry();
+    private final KindRegistry registry = new KindRegistry();
     private final List<Integer> collected = new CopyOnWriteArrayList<>();
     private final AtomicInteger closed = new AtomicInteger();
     private final PipelineCompiler compiler = new PipelineCompiler();

@@ -1,4 +1,4 @@
-package dev.streamkit.engine;
+package dev.streamkit.engine.internal;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.streamkit.engine;
+package dev.streamkit.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +8,11 @@ import dev.streamkit.api.node.NodeContext;
 import dev.streamkit.api.node.NodeDefinition;
 import dev.streamkit.api.node.NodeFactory;
 import dev.streamkit.api.node.Params;
+import dev.streamkit.engine.RegisteredKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NodeRegistryTest {
+class KindRegistryTest {
 
     private static NodeFactory factory(String kind) {
         NodeDefinition definition = NodeDefinition.builder(kind).build();
@@ -28,7 +29,7 @@ class NodeRegistryTest {
 
     @Test
     void lastRegisteredProviderWinsAndEarlierReturnsWhenItLeaves() {
-        NodeRegistry registry = new NodeRegistry();
+        KindRegistry registry = new KindRegistry();
         NodeFactory v1 = factory("audio::gain");
         NodeFactory v2 = factory("audio::gain");
         registry.register(new RegisteredKind(v1, "gain.bundle", "1.0.0"));
@@ -43,7 +44,7 @@ class NodeRegistryTest {
 
     @Test
     void listsKindsSortedAndSuggestsCloseNames() {
-        NodeRegistry registry = new NodeRegistry();
+        KindRegistry registry = new KindRegistry();
         for (String kind : List.of("core::sink", "audio::gain", "core::passthrough")) {
             registry.register(new RegisteredKind(factory(kind), "b", "1"));
         }

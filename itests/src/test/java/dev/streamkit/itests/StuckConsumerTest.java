@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A consumer stuck for 10 s in one session must not make the other sessions miss real-time deadlines
  * (issue 8): the paced part of every session shares a few timer threads, so a pacer that waits on a stuck
- * consumer's full mailbox must not hold one of them.
+ * consumer's full mailbox must not hold one of them. On a quiet machine the other 99 miss none; under a
+ * concurrent build a session may miss a tick or two in a machine-wide hiccup, which the test tells apart from
+ * a held timer lane (hundreds of misses per session).
  *
  * <pre>
  *   99 ×   read ─▶ demux ─▶ pace ─▶ gain ─▶ sink
@@ -37,6 +39,8 @@ class StuckConsumerTest {
     private static final long SETTLE_MS = 1_000;
     /** Then misses are counted without the stall, for comparison (printed, not asserted: a loaded machine misses too). */
     private static final long CONTROL_MS = 4_000;
+    /** Misses a session may show from a machine-wide hiccup in the window; a blocked timer lane gives hundreds. */
+    private static final long MACHINE_HICCUP_MISSES = 2;
 
     @RegisterExtension
     static final RunningServer running = new RunningServer("").destroyingSessionsAfterEach();
@@ -69,8 +73,15 @@ class StuckConsumerTest {
                     sessionsMissingPerSecond(events, stuckAt, others), after.getOrDefault(stuck, 0L), stallReceived);
 
             assertTrue(stallReceived >= 1, "the stall never got a packet: the test proves nothing");
-            assertEquals(Map.of(), missed, "missed deadlines per other session (session id → misses); without the stall "
-                    + controlMisses + " misses in " + CONTROL_MS + " ms: more means an overloaded machine, not the stall");
+            // A timer thread held by the stuck session would make every session on its lane miss every 20 ms
+            // tick for 10 s (hundreds each). A machine hiccup (the build's own JVMs share the two cores) makes
+            // many sessions miss one tick together, as the control window without the stall shows; on a quiet
+            // machine none miss.
+            Map<String, Long> sustained = new HashMap<>(missed);
+            sustained.values().removeIf(count -> count <= MACHINE_HICCUP_MISSES);
+            assertEquals(Map.of(), sustained, "sessions that missed more than " + MACHINE_HICCUP_MISSES
+                    + " deadlines beside the stuck one (session id → misses); without the stall " + controlMisses
+                    + " misses in " + CONTROL_MS + " ms");
         }
     }
 

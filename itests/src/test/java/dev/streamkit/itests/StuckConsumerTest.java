@@ -16,9 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A consumer stuck for 10 s in one session must not make the other sessions miss real-time deadlines
  * (issue 8): the paced part of every session shares a few timer threads, so a pacer that waits on a stuck
- * consumer's full mailbox must not hold one of them. On a quiet machine the other 99 miss none; under a
- * concurrent build a session may miss a tick or two in a machine-wide hiccup, which the test tells apart from
- * a held timer lane (hundreds of misses per session).
+ * consumer's full mailbox must not hold one of them. The test asserts that every other session keeps playing
+ * in real time through the stall and prints their missed deadlines: none on a quiet machine, while a
+ * concurrent build can make all sessions miss ticks together, stall or not.
  *
  * <pre>
  *   99 ×   read ─▶ demux ─▶ pace ─▶ gain ─▶ sink
@@ -39,8 +39,11 @@ class StuckConsumerTest {
     private static final long SETTLE_MS = 1_000;
     /** Then misses are counted without the stall, for comparison (printed, not asserted: a loaded machine misses too). */
     private static final long CONTROL_MS = 4_000;
-    /** Misses a session may show from a machine-wide hiccup in the window; a blocked timer lane gives hundreds. */
-    private static final long MACHINE_HICCUP_MISSES = 2;
+    /**
+     * Frames each other session must play in the window (600 in real time; stats arrive every 2 s, so up to
+     * 100 of them may not be reported yet); a timer lane held for the 10 s stall would let through about 100.
+     */
+    private static final long MIN_FRAMES_PLAYED = 360;
 
     @RegisterExtension
     static final RunningServer running = new RunningServer("").destroyingSessionsAfterEach();
@@ -59,6 +62,7 @@ class StuckConsumerTest {
             events.addAll(client.eventsDuring(CONTROL_MS));
             Map<String, Long> beforeStall = missedTotals(events);
             long stuckAt = System.currentTimeMillis();
+            int beforeWindow = events.size();
             String stuck = client.createSession("stuck", stuckYaml);
             events.addAll(client.eventsDuring(WINDOW_MS));
             Map<String, Long> after = missedTotals(events);
@@ -73,16 +77,27 @@ class StuckConsumerTest {
                     sessionsMissingPerSecond(events, stuckAt, others), after.getOrDefault(stuck, 0L), stallReceived);
 
             assertTrue(stallReceived >= 1, "the stall never got a packet: the test proves nothing");
-            // A timer thread held by the stuck session would make every session on its lane miss every 20 ms
-            // tick for 10 s (hundreds each). A machine hiccup (the build's own JVMs share the two cores) makes
-            // many sessions miss one tick together, as the control window without the stall shows; on a quiet
-            // machine none miss.
-            Map<String, Long> sustained = new HashMap<>(missed);
-            sustained.values().removeIf(count -> count <= MACHINE_HICCUP_MISSES);
-            assertEquals(Map.of(), sustained, "sessions that missed more than " + MACHINE_HICCUP_MISSES
-                    + " deadlines beside the stuck one (session id → misses); without the stall " + controlMisses
-                    + " misses in " + CONTROL_MS + " ms");
+            // A timer thread held by the stuck session would stop every session on its lane for the 10 s; a
+            // machine-wide hiccup (the build's own JVMs share the two cores) only makes ticks late, and may
+            // count as missed deadlines in every session at once, as the control window shows. So what is
+            // asserted is that each other session kept playing out in real time; the misses are printed (on
+            // a quiet machine there are none).
+            Map<String, Long> starved = new HashMap<>();
+            long fewest = Long.MAX_VALUE;
+            for (String id : others) {
+                long played = sinkReceived(events, id) - sinkReceived(events.subList(0, beforeWindow), id);
+                fewest = Math.min(fewest, played);
+                if (played < MIN_FRAMES_PLAYED) starved.put(id, played);
+            }
+            System.out.printf("StuckConsumerTest: the fewest frames another session played in the window: %d%n", fewest);
+            assertEquals(Map.of(), starved, "sessions beside the stuck one that played fewer than " + MIN_FRAMES_PLAYED
+                    + " of the " + WINDOW_MS / 20 + " frames of the window (session id → frames)");
         }
+    }
+
+    /** The highest {@code received} the session's sink reported among {@code events}. */
+    private static long sinkReceived(List<JsonNode> events, String sessionId) {
+        return NodeEvents.counter(events, sessionId, "sink", "received").stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     /** Per session in {@code ids} with a higher total in {@code to} than in {@code from}: the difference. */

@@ -7,6 +7,7 @@
  * the {@link dev.streamkit.security.jwt.TokenMinter} issues API and MoQ tokens and the
  * {@link dev.streamkit.security.jwt.TokenVerifier} accepts a token only when its signature, audience,
  * times and registry entry all hold, refusing with a {@link dev.streamkit.security.jwt.TokenRejected}.
+ * A verified MoQ token's paths are matched by segment ({@link dev.streamkit.security.jwt.MoqPaths}).
  *
  * <p>Every file is written through {@link dev.streamkit.security.jwt.CrashSafeFile}; secrets are written
  * owner-only. NOTE: no type here prints a token or key material in {@code toString}.

@@ -2,6 +2,7 @@ package dev.streamkit.security.jwt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,10 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,13 +134,17 @@ class TokenVerifierTest {
 
     @Test
     void refusesRemoteKeyReferencesWithoutFetchingThem() throws Exception {
-        URI elsewhere = URI.create("http://127.0.0.1:9/keys");
-        String viaJku = sign(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(state.keys().activeKeyId()).jwkURL(elsewhere),
-                apiClaims().build());
-        String viaX5u = sign(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(state.keys().activeKeyId()).x509CertURL(elsewhere),
-                apiClaims().build());
-        assertEquals("Invalid token: unsupported header parameter", assertRefused(viaJku));
-        assertEquals("Invalid token: unsupported header parameter", assertRefused(viaX5u));
+        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).configureBlocking(false);
+            URI elsewhere = URI.create("http://127.0.0.1:" + listener.socket().getLocalPort() + "/keys");
+            String kid = state.keys().activeKeyId();
+            String viaJku = sign(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(kid).jwkURL(elsewhere), apiClaims().build());
+            String viaX5u = sign(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(kid).x509CertURL(elsewhere), apiClaims().build());
+            assertEquals("Invalid token: unsupported header parameter", assertRefused(viaJku));
+            assertEquals("Invalid token: unsupported header parameter", assertRefused(viaX5u));
+            // Verification is synchronous: a fetch would have connected before it returned.
+            assertNull(listener.accept(), "nothing connected to the referenced URL");
+        }
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class ServerConfig implements Serializable {
     public Engine engine = new Engine();
     public Log log = new Log();
     public Telemetry telemetry = new Telemetry();
+    public Auth auth = new Auth();
 
     /** {@code [server]}: listeners, limits and paths. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -206,5 +207,26 @@ public final class ServerConfig implements Serializable {
         public boolean enable = true;
         public String otlpEndpoint;
         public boolean tracingEnable = false;
+    }
+
+    /**
+     * {@code [auth]}: built-in JWT authentication (StreamKit's {@code AuthConfig}). Not enforced yet: the
+     * transports still resolve roles as {@link Permissions} describes.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Auth implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+        /** {@code auto} (off on a loopback bind, on otherwise), {@code enabled} or {@code disabled}. */
+        public String mode = "auto";
+        /** Keys, the public JWKS, token metadata and the bootstrap admin token. */
+        public String stateDir = ".streamkit/auth";
+        public String cookieName = "skit_session";
+        public long apiDefaultTtlSecs = 86_400;
+        public long apiMaxTtlSecs = 2_592_000;
+        public long moqDefaultTtlSecs = 3_600;
+        public long moqMaxTtlSecs = 86_400;
+        /** Gateway path prefixes whose WebTransport connections skip JWT checks. */
+        public List<String> moqPublicPaths = new ArrayList<>();
     }
 }

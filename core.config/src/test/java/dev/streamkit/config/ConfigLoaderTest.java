@@ -109,4 +109,23 @@ class ConfigLoaderTest {
         assertTrue(user.createSessions);
         assertFalse(user.tuneNodes, "a configured role does not inherit from the built-in of its name");
     }
+
+    @Test
+    void authDefaultsFollowStreamKitAndTakeEnvironmentOverrides() throws Exception {
+        ServerConfig defaults = ConfigLoader.load(null, Map.of());
+        assertEquals("auto", defaults.auth.mode);
+        assertEquals(".streamkit/auth", defaults.auth.stateDir);
+        assertEquals("skit_session", defaults.auth.cookieName);
+        assertTrue(defaults.auth.apiDefaultTtlSecs < defaults.auth.apiMaxTtlSecs);
+        assertTrue(defaults.auth.moqDefaultTtlSecs < defaults.auth.moqMaxTtlSecs);
+        assertTrue(defaults.auth.moqPublicPaths.isEmpty());
+
+        ServerConfig overridden = ConfigLoader.load(null, Map.of(
+                "SK_AUTH__MODE", "enabled", "SK_AUTH__STATE_DIR", "/var/lib/skit/auth",
+                "SK_AUTH__API_MAX_TTL_SECS", "60", "SK_AUTH__MOQ_PUBLIC_PATHS", "[\"/moq\"]"));
+        assertEquals("enabled", overridden.auth.mode);
+        assertEquals("/var/lib/skit/auth", overridden.auth.stateDir);
+        assertEquals(60, overridden.auth.apiMaxTtlSecs);
+        assertEquals(List.of("/moq"), overridden.auth.moqPublicPaths);
+    }
 }

@@ -32,7 +32,7 @@ public final class ExposureCheck {
     }
 
     /** Whether {@code host} only ever means this machine; names must resolve to loopback addresses only. */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (bare.equalsIgnoreCase("localhost")) return true;
         if (IPV4.matcher(bare).matches()) return bare.startsWith("127.");

@@ -5,8 +5,9 @@
  * {@link PermissionSet}: fifteen {@link Permission} flags and four glob {@link Allowlist}s (samples,
  * node kinds, plugin kinds, assets). Sessions remember the role that created them; a role without
  * {@link Permission#ACCESS_ALL_SESSIONS} sees and acts only on its own ({@link Role#mayAccess}).
- * Refusals carry StreamKit's exact texts ({@link AccessDenied}).
+ * Refusals carry StreamKit's exact texts ({@link AccessDenied}). Built-in JWT authentication, not yet
+ * enforced, lives in {@code dev.streamkit.security.jwt}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.streamkit.security;

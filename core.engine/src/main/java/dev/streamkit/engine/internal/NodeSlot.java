@@ -607,7 +607,7 @@ final class NodeSlot implements Outputs {
         try {
             this.node = successor;
             this.factory = successorFactory;
-            this.sendsCancelled = false;
+            if (!source) this.sendsCancelled = false;
             this.replacing = false;
         } finally {
             calls.unlock();
@@ -617,7 +617,12 @@ final class NodeSlot implements Outputs {
             return;
         }
         if (source) {
-            run.execute(this::start);
+            // A predecessor still producing (it ignored its interrupt) must leave before the successor starts:
+            // until then its sends keep failing, so two loops never feed the same links.
+            closedOrIdle().thenRun(() -> {
+                sendsCancelled = false;
+                run.execute(this::start);
+            });
         } else {
             Inbox current = inbox;
             if (current != null) {

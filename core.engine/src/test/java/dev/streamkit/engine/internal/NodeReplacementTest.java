@@ -47,6 +47,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class NodeReplacementTest {
 
     private static final PacketType BIN = PacketType.BINARY;
+    /** How far {@code test::counter} counts. */
+    private static final int COUNT_TO = 1500;
     /** Version 2 of {@code test::tag} marks every value it forwards with this bit. */
     private static final int V2_MARK = 1 << 24;
 
@@ -128,6 +130,75 @@ class NodeReplacementTest {
         int recovering = events.indexOf("state tag Recovering(plugin_upgrade)");
         int replaced = events.indexOf("replaced tag plugin.tag 1.0.0 -> plugin.tag 1.0.1");
         assertTrue(recovering < replaced && events.subList(replaced, events.size()).contains("state tag Running"), events.toString());
+    }
+
+    @Test
+    void aSourceIsRestartedByItsSuccessorFromTheStateItHandedOver() throws Exception {
+        RegisteredKind v1 = new RegisteredKind(counterFactory(1), "plugin.counter", "1.0.0");
+        RegisteredKind v2 = new RegisteredKind(counterFactory(2), "plugin.counter", "1.1.0");
+        factories.put("test::counter", v1.factory());
+        SessionRegistry sessions = TestSessions.registry(factories::get, kind -> List.of(), null, pool);
+        Session session = sessions.create("source", compiler.compile("""
+                nodes:
+                  src: { kind: test::counter }
+                  sink: { kind: test::collect, needs: src }
+                """));
+        TestSessions.await(() -> collected.size() > 200, "counting through v1");
+        factories.put("test::counter", v2.factory());
+        sessions.factoryLeaving(v1);
+        sessions.factoryArrived(v2);
+        TestSessions.await(() -> session.nodeStates().get("sink").kind() == NodeState.Kind.STOPPED, "the count ends");
+        List<Integer> seen = collected.stream().map(v -> v & (V2_MARK - 1)).toList();
+        assertTrue(seen.equals(range(0, COUNT_TO)), "every number once, in order, across the restart; got " + seen.size()
+                + ", first out of place at " + firstMismatch(seen));
+        assertTrue(indexOfFirstMarked() > 200, "v2 continued where v1 stopped");
+        assertEquals(1, v1Closes.get());
+    }
+
+    /** {@code test::counter} version {@code version}: counts to {@link #COUNT_TO} from where its predecessor stopped. */
+    private NodeFactory counterFactory(int version) {
+        NodeDefinition definition = NodeDefinition.builder("test::counter").output(OutputPin.broadcast("out", BIN)).build();
+        return new NodeFactory() {
+            public NodeDefinition definition() {
+                return definition;
+            }
+
+            public Node create(Params params, NodeContext context) {
+                Object next = context.inheritedState().get("next");
+                return new CounterNode(version, next == null ? 0 : (Integer) next);
+            }
+        };
+    }
+
+    /** A source counting one number a millisecond; hands over the next number it would have sent. */
+    private final class CounterNode implements Node {
+        private final int version;
+        private volatile int next;
+
+        CounterNode(int version, int next) {
+            this.version = version;
+            this.next = next;
+        }
+
+        public Invocation invocation() {
+            return Invocation.BLOCKING;
+        }
+
+        public void onStart(Outputs out) throws InterruptedException {
+            while (next < COUNT_TO) {
+                out.send("out", packet(next + (version == 2 ? V2_MARK : 0)));
+                next++;
+                Thread.sleep(1);
+            }
+        }
+
+        public Map<String, Object> handOver() {
+            return Map.of("next", next);
+        }
+
+        public void close() {
+            if (version == 1) v1Closes.incrementAndGet();
+        }
     }
 
     @Test

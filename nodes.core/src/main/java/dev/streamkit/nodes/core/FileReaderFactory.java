@@ -10,6 +10,7 @@ import dev.streamkit.api.node.ParamSchema;
 import dev.streamkit.api.node.ParamSpec;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.PacketType;
+import java.nio.file.Path;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -46,7 +47,8 @@ public final class FileReaderFactory implements NodeFactory {
     public Node create(Params params, NodeContext context) throws NodeException {
         String path = params.getString("path", null);
         if (path == null) throw NodeException.invalidParam("path", "path is required");
-        return new FileReaderNode(context.resolveReadablePath("path", path),
-                params.getInt("chunk_size", DEFAULT_CHUNK_SIZE));
+        Path file = context.resolveReadablePath("path", path);
+        return new FileReaderNode(file, params.getInt("chunk_size", DEFAULT_CHUNK_SIZE),
+                FileReaderNode.resumeOffset(file, context.inheritedState()));
     }
 }

@@ -20,7 +20,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
@@ -51,6 +53,23 @@ class FileReaderNodeTest {
         assertTrue(out.finished());
         assertNull(out.failure());
         assertFalse(isOpen(file));
+    }
+
+    @Test
+    void aSuccessorGoesOnFromTheBytesItsPredecessorDelivered() throws Exception {
+        byte[] content = randomBytes(20_000);
+        Path file = Files.write(dir.resolve("handover.bin"), content);
+        var first = new RecordingOutputs();
+        FileReaderNode predecessor = new FileReaderNode(file, 4096);
+        predecessor.onStart(first);
+        assertEquals(Map.of("path", file.toString(), "offset", 20_000L), predecessor.handOver());
+
+        Map<String, Object> midway = Map.of("path", file.toString(), "offset", 8192L);
+        var rest = new RecordingOutputs();
+        new FileReaderNode(file, 4096, FileReaderNode.resumeOffset(file, midway)).onStart(rest);
+        assertArrayEquals(Arrays.copyOfRange(content, 8192, 20_000), concat(rest.packets(BinaryPacket.class)));
+        assertEquals(0, FileReaderNode.resumeOffset(dir.resolve("other.bin"), midway), "another file starts at 0");
+        assertEquals(0, FileReaderNode.resumeOffset(file, Map.of()), "nothing handed over starts at 0");
     }
 
     @Test

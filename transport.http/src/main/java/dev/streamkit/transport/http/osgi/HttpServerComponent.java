@@ -16,6 +16,7 @@ import dev.streamkit.transport.http.api.OriginPolicy;
 import dev.streamkit.transport.http.api.PacketTypeCatalog;
 import dev.streamkit.transport.http.api.PermissionsJson;
 import dev.streamkit.transport.http.api.RequestRoles;
+import dev.streamkit.transport.http.api.UnknownRoleGate;
 import dev.streamkit.transport.http.api.Responses;
 import dev.streamkit.transport.http.oneshot.ProcessRoute;
 import dev.streamkit.transport.http.plugins.PluginRoutes;
@@ -124,7 +125,8 @@ public final class HttpServerComponent {
         server.addConnector(connector);
         // WebSocket control API (/api/v1/control) in front of the REST routes.
         control = new ControlEndpoint(engine, origins, roles, nodeSchemas);
-        server.setHandler(control.wrap(server, config.server.basePath, new AdminGate(adminMounts, roles, origins, api)));
+        server.setHandler(new UnknownRoleGate(roles,
+                control.wrap(server, config.server.basePath, new AdminGate(adminMounts, roles, origins, api))));
         server.start();
         LOG.info("StreamKit/J listening on http://{}:{} (HTTP/1.1, h2c)", address.getHostString(), connector.getLocalPort());
         // HTTP/3: publish the started server so transport.http3 can add a QUIC connector serving the same routes.

@@ -181,6 +181,28 @@ class RoleBasedAccessTest {
     }
 
     @Test
+    void userDeletesAndOverwritesOnlyTheSamplesAndAssetsItCreated() throws Exception {
+        String sample = ControlClient.JSON.writeValueAsString(Map.of("name", "owned by admin", "yaml", "steps: []\n", "overwrite", true));
+        assertEquals(201, running.get().send("POST", "/api/v1/samples/oneshot", sample, ADMIN).statusCode());
+        byte[] wav = TestAudio.sineWav(48000, 1, 220, 0.5, 0.1);
+        assertEquals(200, running.get().post("/api/v1/assets/audio",
+                new Multipart().file("file", "admins.wav", "audio/wav", wav), ADMIN).statusCode());
+        String refused = "Permission denied: you do not own this ";
+        assertRefused(running.get().send("DELETE", "/api/v1/samples/oneshot/user%2Fowned_by_admin", null, USER), refused + "sample");
+        assertRefused(running.get().send("POST", "/api/v1/samples/oneshot", sample, USER), refused + "sample");
+        assertRefused(running.get().send("DELETE", "/api/v1/assets/audio/admins.wav", null, USER), refused + "asset");
+
+        String own = ControlClient.JSON.writeValueAsString(Map.of("name", "owned by user", "yaml", "steps: []\n"));
+        assertEquals(201, running.get().send("POST", "/api/v1/samples/oneshot", own, USER).statusCode());
+        assertEquals(200, running.get().post("/api/v1/assets/audio",
+                new Multipart().file("file", "users.wav", "audio/wav", wav), USER).statusCode());
+        assertEquals(204, running.get().send("DELETE", "/api/v1/samples/oneshot/user%2Fowned_by_user", null, USER).statusCode());
+        assertEquals(204, running.get().send("DELETE", "/api/v1/assets/audio/users.wav", null, USER).statusCode());
+        assertEquals(204, running.get().send("DELETE", "/api/v1/samples/oneshot/user%2Fowned_by_admin", null, ADMIN).statusCode());
+        assertEquals(204, running.get().send("DELETE", "/api/v1/assets/audio/admins.wav", null, ADMIN).statusCode());
+    }
+
+    @Test
     void missingPermissionsAnswer403WithStreamKitsText() throws Exception {
         assertRefused(running.get().send("POST", "/api/v1/sessions",
                 ControlClient.JSON.writeValueAsString(Map.of("yaml", SINK_ONLY)), VIEWER), "Permission denied: cannot create sessions");

@@ -22,6 +22,15 @@ public final class AccessDenied extends Exception {
         return new AccessDenied("Permission denied: you do not own this session");
     }
 
+    /**
+     * {@code Permission denied: unknown role '<name>'}, for a trusted role header naming no configured role;
+     * a name over 64 characters is cut.
+     */
+    public static AccessDenied unknownRole(String name) {
+        String shown = name.length() > 64 ? name.substring(0, 64) + "..." : name;
+        return new AccessDenied("Permission denied: unknown role '" + shown + "'");
+    }
+
     /** {@code Permission denied: node type '<kind>' not allowed}. */
     public static AccessDenied nodeKind(String kind) {
         return new AccessDenied("Permission denied: node type '" + kind + "' not allowed");

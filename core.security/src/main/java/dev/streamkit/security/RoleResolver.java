@@ -8,9 +8,12 @@ import java.util.function.Function;
 /**
  * StreamKit's role resolution, once per HTTP request or WebSocket upgrade: the value of the trusted
  * header {@code [permissions].role_header} (only when configured; header names compare case-insensitively),
- * else the {@code SK_ROLE} environment variable, else {@code [permissions].default_role}. A role name that
- * is not configured keeps its name but gets the default role's permissions, or none when the default role
- * is unknown too. Blank values count as absent. Immutable and thread-safe.
+ * else the {@code SK_ROLE} environment variable, else {@code [permissions].default_role}. A role that the
+ * trusted header names but that is not configured (names compare exactly: {@code User} is not {@code user})
+ * gets no permission at all, and the transports refuse the request ({@link #unknownHeaderRole}); a missing
+ * header falls back as in StreamKit. A role from {@code SK_ROLE} or the default role that is not configured
+ * keeps its name but gets the default role's permissions, or none when the default role is unknown too.
+ * Blank values count as absent. Immutable and thread-safe.
  */
 public final class RoleResolver {
 
@@ -52,9 +55,19 @@ public final class RoleResolver {
      */
     public Role resolve(Function<String, String> headers) {
         String name = roleHeader == null ? null : headers.apply(roleHeader);
+        if (!blank(name) && !roles.containsKey(name.trim())) return new Role(name.trim(), PermissionSet.NONE);
         if (blank(name)) name = environmentRole;
         if (blank(name)) name = defaultRole;
         return role(name.trim());
+    }
+
+    /**
+     * The role the trusted header names when no such role is configured, else {@code null} (no header
+     * configured, header absent or blank, or a known role). A request carrying one must be refused.
+     */
+    public String unknownHeaderRole(Function<String, String> headers) {
+        String name = roleHeader == null ? null : headers.apply(roleHeader);
+        return blank(name) || roles.containsKey(name.trim()) ? null : name.trim();
     }
 
     /** The role called {@code name}, with the fallback permissions when no such role exists. */

@@ -2,6 +2,7 @@ package dev.streamkit.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,12 +50,25 @@ class RoleResolverTest {
     }
 
     @Test
-    void unknownRoleKeepsItsNameWithTheDefaultRolesPermissions() {
-        RoleResolver resolver = RoleResolver.fromConfig(config("user", "x-role"), Map.of());
+    void unknownHeaderRoleGetsNothingAndIsReported() {
+        RoleResolver resolver = RoleResolver.fromConfig(config("admin", "x-role"), Map.of());
         Role stranger = resolver.resolve(headers("X-ROLE", "stranger"));
         assertEquals("stranger", stranger.name());
+        assertSame(PermissionSet.NONE, stranger.permissions());
+        assertEquals("stranger", resolver.unknownHeaderRole(headers("x-role", " stranger ")));
+        assertEquals("Admin", resolver.unknownHeaderRole(headers("x-role", "Admin")), "role names are case-sensitive");
+        assertNull(resolver.unknownHeaderRole(headers("x-role", "user")));
+        assertNull(resolver.unknownHeaderRole(NO_HEADERS), "a missing header falls back, it is not refused");
+        assertNull(RoleResolver.fromConfig(config("admin", null), Map.of()).unknownHeaderRole(headers("x-role", "ghost")),
+                "headers are ignored when no role header is configured");
+    }
+
+    @Test
+    void unknownEnvironmentRoleKeepsItsNameWithTheDefaultRolesPermissions() {
+        RoleResolver resolver = RoleResolver.fromConfig(config("user", "x-role"), Map.of("SK_ROLE", "stranger"));
+        Role stranger = resolver.resolve(NO_HEADERS);
+        assertEquals("stranger", stranger.name());
         assertSame(BuiltInRoles.USER, stranger.permissions());
-        assertEquals("Admin", resolver.resolve(headers("x-role", "Admin")).name(), "role names are case-sensitive");
         assertSame(BuiltInRoles.USER, resolver.role("Admin").permissions());
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -152,6 +153,46 @@ class ControlWebSocketTest {
                     "message", Map.of("UpdateParams", Map.of("gain", 1.0))));
             assertEquals("error", missing.get("action").asText());
             assertFalse(missing.get("message").asText().isEmpty());
+        }
+    }
+
+    @Test
+    void tunedParamsAreEchoedCappedInSize() throws Exception {
+        String yaml = "nodes:\n  tap: { kind: core::telemetry_tap }\n  sink: { kind: core::sink, needs: tap }\n";
+        try (ControlClient client = ControlClient.connect(running.get().port);
+             ControlClient observer = ControlClient.connect(running.get().port)) {
+            String id = client.request("c", Map.of("action", "createsession", "yaml", yaml)).get("session_id").asText();
+            String huge = "x".repeat(600_000);
+            JsonNode tuned = client.request("t", Map.of("action", "tunenode", "session_id", id, "node_id", "tap",
+                    "message", Map.of("UpdateParams", Map.of("event_type_filter", List.of(huge)))));
+            assertEquals("success", tuned.get("action").asText(), tuned.toString());
+            String echoed = observer.awaitEvent("nodeparamschanged", id).at("/params/event_type_filter/0").asText();
+            assertTrue(echoed.length() < 2_000 && huge.startsWith(echoed.substring(0, 1_000)), "echo of " + echoed.length() + " chars");
+            List<String> many = java.util.Collections.nCopies(20_000, "vad.*");
+            client.request("m", Map.of("action", "tunenode", "session_id", id, "node_id", "tap",
+                    "message", Map.of("UpdateParams", Map.of("event_type_filter", many))));
+            int items = observer.awaitEvent("nodeparamschanged", id).at("/params/event_type_filter").size();
+            assertTrue(items > 0 && items < 1_000, "echo of " + items + " items");
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCutOffByTheBytesWaitingForIt() throws Exception {
+        String yaml = "nodes:\n  tap: { kind: core::telemetry_tap }\n  sink: { kind: core::sink, needs: tap }\n";
+        try (ControlClient client = ControlClient.connect(running.get().port);
+             NonReadingControlSocket stalled = new NonReadingControlSocket(running.get().port)) {
+            String id = client.request("c", Map.of("action", "createsession", "yaml", yaml)).get("session_id").asText();
+            JsonNode tuned = client.request("t", Map.of("action", "tunenode", "session_id", id, "node_id", "tap",
+                    "message", Map.of("UpdateParams", Map.of("event_type_filter", List.of("x".repeat(500_000))))));
+            assertEquals("success", tuned.get("action").asText(), tuned.toString());
+            String getPipeline = ControlClient.JSON.writeValueAsString(Map.of("type", "request", "correlation_id", "p",
+                    "payload", Map.of("action", "getpipeline", "session_id", id)));
+            for (int i = 0; i < 60; i++) stalled.sendText(getPipeline); // 60 answers of 500 KB each: 30 MB
+            Thread.sleep(3_000); // the client reads nothing meanwhile: far more than the socket buffers hold waits
+            long received = stalled.drainUntilClosed();
+            assertTrue(received < 20L * 500_000, "cut off after " + received + " bytes of the 30 MB asked for");
+            assertEquals("pipeline", client.request("g", Map.of("action", "getpipeline", "session_id", id)).get("action").asText(),
+                    "a reading client is served on");
         }
     }
 }

@@ -162,11 +162,44 @@ class RoleBasedAccessTest {
         assertEquals("viewer", viaHttp.get("role").asText());
         assertTrue(viaHttp.at("/permissions/list_sessions").asBoolean());
         assertFalse(viaHttp.at("/permissions/create_sessions").asBoolean());
-        JsonNode unknown = ControlClient.JSON.readTree(running.get().send("GET", "/api/v1/permissions", null,
-                Map.of("x-role", "stranger")).body());
-        assertEquals("stranger", unknown.get("role").asText());
-        assertTrue(unknown.at("/permissions/tune_nodes").asBoolean(), "an unknown role gets the default role's permissions");
-        assertFalse(unknown.at("/permissions/load_plugins").asBoolean());
+    }
+
+    @Test
+    void anUnknownRoleInTheHeaderIsRefusedEverywhereAndAMissingHeaderFallsBack() throws Exception {
+        for (String stranger : List.of("stranger", "User", "ADMIN")) {
+            Map<String, String> header = Map.of("x-role", stranger);
+            String refusal = "Permission denied: unknown role '" + stranger + "'";
+            assertRefused(running.get().send("GET", "/api/v1/permissions", null, header), refusal);
+            assertRefused(running.get().send("GET", "/api/v1/sessions", null, header), refusal);
+            assertRefused(running.get().send("POST", "/api/v1/sessions",
+                    ControlClient.JSON.writeValueAsString(Map.of("yaml", SINK_ONLY)), header), refusal);
+            assertRefused(running.get().send("DELETE", "/api/v1/samples/oneshot/user%2Fx", null, header), refusal);
+        }
+        JsonNode fallback = ControlClient.JSON.readTree(running.get().send("GET", "/api/v1/permissions", null, Map.of()).body());
+        assertEquals("user", fallback.get("role").asText(), "no header: the default role, as in StreamKit");
+        assertFalse(fallback.at("/permissions/access_all_sessions").asBoolean());
+    }
+
+    @Test
+    void userDeletesAndOverwritesOnlyTheSamplesAndAssetsItCreated() throws Exception {
+        String sample = ControlClient.JSON.writeValueAsString(Map.of("name", "owned by admin", "yaml", "steps: []\n", "overwrite", true));
+        assertEquals(201, running.get().send("POST", "/api/v1/samples/oneshot", sample, ADMIN).statusCode());
+        byte[] wav = TestAudio.sineWav(48000, 1, 220, 0.5, 0.1);
+        assertEquals(200, running.get().post("/api/v1/assets/audio",
+                new Multipart().file("file", "admins.wav", "audio/wav", wav), ADMIN).statusCode());
+        String refused = "Permission denied: you do not own this ";
+        assertRefused(running.get().send("DELETE", "/api/v1/samples/oneshot/user%2Fowned_by_admin", null, USER), refused + "sample");
+        assertRefused(running.get().send("POST", "/api/v1/samples/oneshot", sample, USER), refused + "sample");
+        assertRefused(running.get().send("DELETE", "/api/v1/assets/audio/admins.wav", null, USER), refused + "asset");
+
+        String own = ControlClient.JSON.writeValueAsString(Map.of("name", "owned by user", "yaml", "steps: []\n"));
+        assertEquals(201, running.get().send("POST", "/api/v1/samples/oneshot", own, USER).statusCode());
+        assertEquals(200, running.get().post("/api/v1/assets/audio",
+                new Multipart().file("file", "users.wav", "audio/wav", wav), USER).statusCode());
+        assertEquals(204, running.get().send("DELETE", "/api/v1/samples/oneshot/user%2Fowned_by_user", null, USER).statusCode());
+        assertEquals(204, running.get().send("DELETE", "/api/v1/assets/audio/users.wav", null, USER).statusCode());
+        assertEquals(204, running.get().send("DELETE", "/api/v1/samples/oneshot/user%2Fowned_by_admin", null, ADMIN).statusCode());
+        assertEquals(204, running.get().send("DELETE", "/api/v1/assets/audio/admins.wav", null, ADMIN).statusCode());
     }
 
     @Test

@@ -23,6 +23,11 @@ public final class RequestRoles {
         return resolver.resolve(name -> request.getHeaders().get(name));
     }
 
+    /** The role the request's trusted header names when it is not configured, else {@code null}. */
+    public String unknownRole(Request request) {
+        return resolver.unknownHeaderRole(name -> request.getHeaders().get(name));
+    }
+
     /**
      * A route that resolves the caller's role, requires {@code permission} (none when {@code null}) and then
      * runs {@code route}; an {@link AccessDenied} becomes a 403, an {@link HttpStatusException} its status.

@@ -5,6 +5,8 @@ import dev.streamkit.security.Role;
 import dev.streamkit.transport.http.api.ApiHandler;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
+import dev.streamkit.transport.http.files.FileCaller;
+import dev.streamkit.transport.http.files.FileOwners;
 import dev.streamkit.transport.http.multipart.MultipartException;
 import dev.streamkit.transport.http.multipart.MultipartPart;
 import dev.streamkit.transport.http.multipart.MultipartReader;
@@ -23,7 +25,8 @@ import org.eclipse.jetty.util.Callback;
  * (multipart; the first field is the file and must carry a file name; an optional {@code license} field
  * follows; at most {@value #MAX_UPLOAD_BYTES} bytes) and {@code DELETE /api/v1/assets/audio/{id}}. Uploads
  * need {@code upload_assets}, deletes {@code delete_assets}; lists and deletes only see the assets the role's
- * {@code allowed_assets} match.
+ * {@code allowed_assets} match, and a role deletes only the assets it uploaded unless it has
+ * {@code access_all_sessions} ({@link FileOwners}).
  */
 public final class AssetRoutes {
 
@@ -43,11 +46,11 @@ public final class AssetRoutes {
     public void register(ApiHandler api) {
         api.route("GET", BASE, roles.guard(null, null, (role, q, r, c) ->
                         Responses.json(r, c, store.list(role.permissions().allowedAssets()::allows))))
-                .route("POST", BASE, roles.guard(Permission.UPLOAD_ASSETS, "upload assets", (role, q, r, c) -> upload(q, r, c)))
+                .route("POST", BASE, roles.guard(Permission.UPLOAD_ASSETS, "upload assets", this::upload))
                 .prefixRoute("DELETE", BASE + "/", roles.guard(Permission.DELETE_ASSETS, "delete assets", this::delete));
     }
 
-    private void upload(Request request, Response response, Callback callback) throws Exception {
+    private void upload(Role role, Request request, Response response, Callback callback) throws Exception {
         String boundary = MultipartReader.boundaryOf(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         if (boundary == null) throw new AssetException(400, "Invalid `boundary` for `multipart/form-data` request");
         if (request.getLength() > MAX_UPLOAD_BYTES) {
@@ -64,7 +67,7 @@ public final class AssetRoutes {
                 throw new AssetException(400, "The first multipart field must be a file with a filename");
             }
             store.checkUpload(file.filename());
-            AudioAsset saved = store.save(file.filename(), file.body());
+            AudioAsset saved = store.save(file.filename(), file.body(), FileCaller.of(role));
             String license = null;
             for (MultipartPart part = multipart.nextPart(); part != null; part = multipart.nextPart()) {
                 if ("license".equals(part.name())) {
@@ -87,7 +90,7 @@ public final class AssetRoutes {
         } catch (IllegalArgumentException e) {
             throw new AssetException(400, "Invalid asset id");
         }
-        store.delete(id, role.permissions().allowedAssets()::allows);
+        store.delete(id, role.permissions().allowedAssets()::allows, FileCaller.of(role));
         response.setStatus(204);
         callback.succeeded();
     }

@@ -1,6 +1,8 @@
 package dev.streamkit.transport.http.assets;
 
 import dev.streamkit.transport.http.files.StagedFiles;
+import dev.streamkit.transport.http.files.FileCaller;
+import dev.streamkit.transport.http.files.FileOwners;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,9 @@ public final class AudioAssetStore {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     /** Uploads stream into {@code user/.upload-<random>.part} first. */
     private static final StagedFiles UPLOADS = new StagedFiles(".upload-", ".part");
+
+    /** The refusal of a delete by a role that did not upload the asset. */
+    public static final String NOT_OWNER = "Permission denied: you do not own this asset";
 
     private final Path root;
     private final String displayRoot;
@@ -78,11 +83,16 @@ public final class AudioAssetStore {
         return fileName;
     }
 
-    /**
-     * Streams {@code data} to {@code user/<fileName>} through a temporary file (removed on failure);
-     * 409 when the name was taken meanwhile.
-     */
+    /** {@link #save(String, InputStream, FileCaller)} recording no owner. */
     public AudioAsset save(String fileName, InputStream data) throws AssetException, IOException {
+        return save(fileName, data, FileCaller.ANYONE);
+    }
+
+    /**
+     * Streams {@code data} to {@code user/<fileName>} through a temporary file (removed on failure), owned by
+     * {@code caller} ({@link FileOwners}); 409 when the name was taken meanwhile.
+     */
+    public AudioAsset save(String fileName, InputStream data, FileCaller caller) throws AssetException, IOException {
         fileName = checkUpload(fileName);
         Path folder = root.resolve("user");
         Files.createDirectories(folder);
@@ -97,6 +107,7 @@ public final class AudioAssetStore {
             Files.deleteIfExists(temp);
         }
         Files.deleteIfExists(folder.resolve(fileName + ".license"));
+        FileOwners.record(target, caller);
         return asset("user", target).orElseThrow(() -> new IOException("Uploaded asset cannot be read back"));
     }
 
@@ -108,8 +119,16 @@ public final class AudioAssetStore {
         return asset("user", file).orElse(saved);
     }
 
-    /** Deletes a user asset and its license: 400 malformed id, 403 system-only asset, 404 missing or not allowed. */
+    /** {@link #delete(String, Predicate, FileCaller)} by a caller who may delete any user asset. */
     public void delete(String id, Predicate<String> allowed) throws AssetException, IOException {
+        delete(id, allowed, FileCaller.ANYONE);
+    }
+
+    /**
+     * Deletes a user asset and its license: 400 malformed id, 403 system-only asset or one {@code caller} does
+     * not own, 404 missing or not allowed.
+     */
+    public void delete(String id, Predicate<String> allowed, FileCaller caller) throws AssetException, IOException {
         if (id == null || !FILE_NAME.matcher(id).matches() || extension(id).isEmpty()) {
             throw new AssetException(400, "Invalid asset id");
         }
@@ -122,8 +141,10 @@ public final class AudioAssetStore {
             }
             throw new AssetException(404, "Asset '" + id + "' not found");
         }
+        if (!FileOwners.mayChange(file, caller)) throw new AssetException(403, NOT_OWNER);
         Files.delete(file);
         Files.deleteIfExists(file.resolveSibling(id + ".license"));
+        FileOwners.forget(file);
     }
 
     /**

@@ -17,9 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns engine session events into StreamKit's {@code payload.event} envelopes and sends each to every
  * connected control socket whose role may see the session ({@link SessionVisibility}); there is no
  * subscription. Sending only queues on each socket's {@link Outbox}, so engine threads never wait for a
- * client; stats and telemetry events may be dropped for a lagging client, the others may not.
+ * client; stats and telemetry events may be dropped for a lagging client, the others may not. The params
+ * that {@code nodeparamschanged} and {@code nodeadded} echo have strings cut to 1 024 characters and lists to
+ * 256 items ({@link Truncation}).
  */
 final class EventBroadcaster implements SessionListener {
+
+    /** How much of a node's params {@code nodeparamschanged} and {@code nodeadded} echo. */
+    static final Truncation PARAMS_ECHO = new Truncation(1024, 256);
 
     private final Set<ControlSocket> sockets = ConcurrentHashMap.newKeySet();
     private final SessionVisibility visibility;
@@ -84,7 +89,7 @@ final class EventBroadcaster implements SessionListener {
     @Override
     public void nodeParamsChanged(String sessionId, String nodeId, Map<String, Object> params) {
         Map<String, Object> event = node("nodeparamschanged", sessionId, nodeId);
-        event.put("params", params);
+        event.put("params", PARAMS_ECHO.apply(params));
         broadcast(event);
     }
 
@@ -92,7 +97,7 @@ final class EventBroadcaster implements SessionListener {
     public void nodeAdded(String sessionId, String nodeId, String kind, Map<String, Object> params) {
         Map<String, Object> event = node("nodeadded", sessionId, nodeId);
         event.put("kind", kind);
-        event.put("params", params);
+        event.put("params", PARAMS_ECHO.apply(params));
         broadcast(event);
     }
 

@@ -3,9 +3,7 @@ package dev.streamkit.transport.http.control;
 import dev.streamkit.api.node.TelemetryEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +16,8 @@ import java.util.Map;
 final class TelemetryEventJson {
 
     static final int MAX_STRING_CHARS = 100;
-    static final String TRUNCATED = "...[truncated]";
+    static final String TRUNCATED = Truncation.TRUNCATED;
+    private static final Truncation STRINGS = new Truncation(MAX_STRING_CHARS, Integer.MAX_VALUE);
 
     private TelemetryEventJson() {
     }
@@ -41,20 +40,6 @@ final class TelemetryEventJson {
 
     /** {@code value} with every string inside it (maps and lists followed) cut to the limit. */
     static Object truncated(Object value) {
-        if (value instanceof String text) {
-            if (text.codePointCount(0, text.length()) <= MAX_STRING_CHARS) return text;
-            return text.substring(0, text.offsetByCodePoints(0, MAX_STRING_CHARS)) + TRUNCATED;
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, item) -> copy.put(key, truncated(item)));
-            return copy;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            for (Object item : list) copy.add(truncated(item));
-            return copy;
-        }
-        return value;
+        return STRINGS.apply(value);
     }
 }

@@ -16,6 +16,7 @@ import dev.streamkit.transport.http.api.OriginPolicy;
 import dev.streamkit.transport.http.api.PacketTypeCatalog;
 import dev.streamkit.transport.http.api.PermissionsJson;
 import dev.streamkit.transport.http.api.RequestRoles;
+import dev.streamkit.transport.http.api.UnknownRoleGate;
 import dev.streamkit.transport.http.api.Responses;
 import dev.streamkit.transport.http.oneshot.ProcessRoute;
 import dev.streamkit.transport.http.plugins.PluginRoutes;
@@ -24,6 +25,8 @@ import dev.streamkit.transport.http.samples.SampleRoutes;
 import dev.streamkit.transport.http.samples.SampleStore;
 import dev.streamkit.transport.http.assets.AssetRoutes;
 import dev.streamkit.transport.http.assets.AudioAssetStore;
+import dev.streamkit.transport.http.limits.RequestBodyDeadline;
+import dev.streamkit.transport.http.limits.SlowClientGuard;
 import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.util.Hashtable;
@@ -32,7 +35,6 @@ import java.util.Map;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -75,6 +77,7 @@ public final class HttpServerComponent {
     private final AdminMounts adminMounts = new AdminMounts();
     private Server server;
     private ControlEndpoint control;
+    private SlowClientGuard slowClients;
     private ServiceRegistration<Server> serverRegistration;
 
     @Activate
@@ -116,15 +119,17 @@ public final class HttpServerComponent {
         // Sample ids arrive with a percent-encoded slash (/api/v1/samples/oneshot/oneshot%2Fdouble_volume).
         http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("skit-sample-ids",
                 org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+        slowClients = new SlowClientGuard();
         ServerConnector connector = new ServerConnector(server,
-                new HttpConnectionFactory(http), new HTTP2CServerConnectionFactory(http));
+                slowClients.connectionFactory(http), new HTTP2CServerConnectionFactory(http));
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
         // WebSocket control API (/api/v1/control) in front of the REST routes.
         control = new ControlEndpoint(engine, origins, roles, nodeSchemas);
-        server.setHandler(control.wrap(server, config.server.basePath, new AdminGate(adminMounts, roles, origins, api)));
+        server.setHandler(new UnknownRoleGate(roles, control.wrap(server, config.server.basePath,
+                new RequestBodyDeadline(new AdminGate(adminMounts, roles, origins, api)))));
         server.start();
         LOG.info("StreamKit/J listening on http://{}:{} (HTTP/1.1, h2c)", address.getHostString(), connector.getLocalPort());
         // HTTP/3: publish the started server so transport.http3 can add a QUIC connector serving the same routes.
@@ -138,6 +143,7 @@ public final class HttpServerComponent {
         if (serverRegistration != null) serverRegistration.unregister(); // HTTP/3: removes its connector first
         if (control != null) control.close();
         server.stop();
+        if (slowClients != null) slowClients.close();
     }
 
     @Reference(name = "adminHandler", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -8,6 +8,8 @@ import dev.streamkit.security.Role;
 import dev.streamkit.transport.http.api.ApiHandler;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
+import dev.streamkit.transport.http.files.FileCaller;
+import dev.streamkit.transport.http.files.FileOwners;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +24,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code POST /api/v1/samples/oneshot} ({@code SavePipelineRequest}) and
  * {@code GET|DELETE /api/v1/samples/oneshot/{id}} (the id's slash may be percent-encoded). Each needs its
  * permission ({@code list_samples}, {@code write_samples}, {@code read_samples}, {@code delete_samples}); lists,
- * reads and deletes only see the samples the role's {@code allowed_samples} match.
+ * reads and deletes only see the samples the role's {@code allowed_samples} match, and a role deletes or
+ * overwrites only the samples it saved unless it has {@code access_all_sessions} ({@link FileOwners}).
  */
 public final class SampleRoutes {
 
@@ -45,7 +48,7 @@ public final class SampleRoutes {
                         Responses.json(r, c, store.list("oneshot", role.permissions().allowedSamples()::allows))))
                 .route("GET", BASE + "/dynamic", roles.guard(Permission.LIST_SAMPLES, "list samples", (role, q, r, c) ->
                         Responses.json(r, c, store.list("dynamic", role.permissions().allowedSamples()::allows))))
-                .route("POST", BASE + "/oneshot", roles.guard(Permission.WRITE_SAMPLES, "write samples", (role, q, r, c) -> save(q, r, c)))
+                .route("POST", BASE + "/oneshot", roles.guard(Permission.WRITE_SAMPLES, "write samples", this::save))
                 .prefixRoute("GET", BASE + "/oneshot/", roles.guard(Permission.READ_SAMPLES, "read samples", this::get))
                 .prefixRoute("DELETE", BASE + "/oneshot/", roles.guard(Permission.DELETE_SAMPLES, "delete samples", this::delete));
     }
@@ -61,12 +64,12 @@ public final class SampleRoutes {
     }
 
     private void delete(Role role, Request request, Response response, Callback callback) throws Exception {
-        store.delete(id(request), role.permissions().allowedSamples()::allows);
+        store.delete(id(request), role.permissions().allowedSamples()::allows, FileCaller.of(role));
         response.setStatus(204);
         callback.succeeded();
     }
 
-    private void save(Request request, Response response, Callback callback) throws Exception {
+    private void save(Role role, Request request, Response response, Callback callback) throws Exception {
         JsonNode body;
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -83,7 +86,7 @@ public final class SampleRoutes {
         }
         SamplePipeline saved = store.save(body.path("name").asText(), body.path("description").asText(""),
                 body.path("yaml").asText(), body.path("overwrite").asBoolean(false),
-                body.path("is_fragment").asBoolean(false));
+                body.path("is_fragment").asBoolean(false), FileCaller.of(role));
         Responses.json(response, callback, 201, saved);
     }
 

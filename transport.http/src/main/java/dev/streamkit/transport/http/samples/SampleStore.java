@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.PipelineYaml;
 import dev.streamkit.transport.http.files.StagedFiles;
+import dev.streamkit.transport.http.files.FileCaller;
+import dev.streamkit.transport.http.files.FileOwners;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -39,6 +41,9 @@ public final class SampleStore {
     private static final Pattern BASE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
     /** Overwriting saves write {@code user/.save-<random>.tmp} first. */
     private static final StagedFiles SAVES = new StagedFiles(".save-", ".tmp");
+
+    /** The refusal of a delete or overwrite by a role that did not save the sample. */
+    public static final String NOT_OWNER = "Permission denied: you do not own this sample";
 
     private final Path root;
     private volatile YAMLMapper yaml;
@@ -96,13 +101,20 @@ public final class SampleStore {
         return Optional.empty();
     }
 
-    /**
-     * Writes {@code user/<sanitized name>.yml}: 400 for an empty name or invalid YAML, 413 above the size
-     * limit, 409 when it exists and {@code overwrite} is false. Unless {@code fragment}, the YAML must be a
-     * mapping and gets {@code name}/{@code description} injected at the top (leading comments are kept).
-     */
+    /** {@link #save(String, String, String, boolean, boolean, FileCaller)} recording no owner. */
     public SamplePipeline save(String name, String description, String text, boolean overwrite, boolean fragment)
             throws SampleException, IOException {
+        return save(name, description, text, overwrite, fragment, FileCaller.ANYONE);
+    }
+
+    /**
+     * Writes {@code user/<sanitized name>.yml}, owned by {@code caller} ({@link FileOwners}): 400 for an empty
+     * name or invalid YAML, 413 above the size limit, 409 when it exists and {@code overwrite} is false, 403
+     * when it exists and {@code caller} may not replace it. Unless {@code fragment}, the YAML must be a
+     * mapping and gets {@code name}/{@code description} injected at the top (leading comments are kept).
+     */
+    public SamplePipeline save(String name, String description, String text, boolean overwrite, boolean fragment,
+                               FileCaller caller) throws SampleException, IOException {
         String base = sanitizeName(name);
         if (base.isEmpty()) throw new SampleException(400, "Invalid sample name: must contain letters or digits");
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -137,6 +149,7 @@ public final class SampleStore {
         Path target = folder.resolve(base + ".yml");
         String conflict = "Sample '" + USER + "/" + base + "' already exists";
         if (overwrite) {
+            if (Files.exists(target) && !FileOwners.mayChange(target, caller)) throw new SampleException(403, NOT_OWNER);
             Path temp = SAVES.create(folder);
             try {
                 Files.write(temp, bytes);
@@ -152,15 +165,29 @@ public final class SampleStore {
                 throw new SampleException(409, conflict);
             }
         }
+        FileOwners.record(target, caller);
         return read(USER, target, path -> true).orElseThrow(() -> new IOException("Saved sample cannot be read back"));
     }
 
-    /** Deletes a {@code user/...} sample: 400 malformed id, 403 not a user id, 404 missing or not allowed. */
+    /** {@link #delete(String, Predicate, FileCaller)} by a caller who may delete any user sample. */
     public void delete(String id, Predicate<String> allowed) throws SampleException, IOException {
+        delete(id, allowed, FileCaller.ANYONE);
+    }
+
+    /**
+     * Deletes a {@code user/...} sample: 400 malformed id, 403 not a user id or a sample {@code caller} does not
+     * own, 404 missing or not allowed.
+     */
+    public void delete(String id, Predicate<String> allowed, FileCaller caller) throws SampleException, IOException {
         List<Path> candidates = candidates(id);
         if (!id.startsWith(USER + "/")) throw new SampleException(403, "Only user samples can be deleted");
         for (Path candidate : candidates) {
-            if (allowed.test(USER + "/" + candidate.getFileName()) && Files.deleteIfExists(candidate)) return;
+            if (!allowed.test(USER + "/" + candidate.getFileName()) || !Files.exists(candidate)) continue;
+            if (!FileOwners.mayChange(candidate, caller)) throw new SampleException(403, NOT_OWNER);
+            if (Files.deleteIfExists(candidate)) {
+                FileOwners.forget(candidate);
+                return;
+            }
         }
         throw new SampleException(404, "Sample '" + id + "' not found");
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.transport.http.files.FileCaller;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,25 @@ class AudioAssetStoreTest {
         assertEquals(List.of("tone.wav"), store.list(systemOnly).stream().map(AudioAsset::id).toList());
         assertEquals(404, assertThrows(AssetException.class, () -> store.delete("mine.ogg", systemOnly)).status());
         assertTrue(Files.exists(dir.resolve("user/mine.ogg")));
+    }
+
+    @Test
+    void aRoleDeletesOnlyTheAssetsItUploadedUnlessItMayChangeAll() throws Exception {
+        FileCaller user = new FileCaller("user", false);
+        store.save("admins.ogg", new ByteArrayInputStream(new byte[4]), new FileCaller("admin", true));
+        store.save("users.ogg", new ByteArrayInputStream(new byte[4]), user);
+        Files.write(dir.resolve("user/unrecorded.ogg"), new byte[4]);
+        AssetException refused = assertThrows(AssetException.class, () -> store.delete("admins.ogg", ALL, user));
+        assertEquals(403, refused.status());
+        assertEquals(AudioAssetStore.NOT_OWNER, refused.getMessage());
+        assertEquals(403, assertThrows(AssetException.class, () -> store.delete("unrecorded.ogg", ALL, user)).status());
+        store.delete("users.ogg", ALL, user);
+        assertFalse(Files.exists(dir.resolve("user/users.ogg")));
+        assertEquals(List.of("admins.ogg", "unrecorded.ogg"),
+                store.list(ALL).stream().map(AudioAsset::id).filter(id -> !id.equals("tone.wav")).toList(), "owner records are not listed");
+        store.delete("admins.ogg", ALL, new FileCaller("admin", true));
+        assertEquals(List.of("unrecorded.ogg"), Files.list(dir.resolve("user")).map(p -> p.getFileName().toString()).toList(),
+                "a deleted asset's owner record goes with it");
     }
 
     @Test

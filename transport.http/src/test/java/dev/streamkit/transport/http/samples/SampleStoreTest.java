@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.engine.PipelineYaml;
+import dev.streamkit.transport.http.files.FileCaller;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -158,6 +159,25 @@ class SampleStoreTest {
         store.save("kept", "", "steps: []\n", false, false);
         assertEquals(404, assertThrows(SampleException.class, () -> store.delete("user/kept", path -> false)).status());
         assertTrue(Files.exists(root.resolve("user/kept.yml")), "a sample the role may not see is not deleted");
+    }
+
+    @Test
+    void aRoleDeletesOrOverwritesOnlyTheSamplesItSavedUnlessItMayChangeAll() throws Exception {
+        FileCaller admin = new FileCaller("admin", true);
+        FileCaller user = new FileCaller("user", false);
+        store.save("admins", "", "steps: []\n", false, false, admin);
+        store.save("users", "", "steps: []\n", false, false, user);
+        SampleException refused = assertThrows(SampleException.class, () -> store.delete("user/admins", ALL, user));
+        assertEquals(403, refused.status());
+        assertEquals(SampleStore.NOT_OWNER, refused.getMessage());
+        assertEquals(403, assertThrows(SampleException.class,
+                () -> store.save("admins", "", "steps: []\n", true, false, user)).status(), "overwrite");
+        assertTrue(Files.exists(root.resolve("user/admins.yml")));
+        store.save("users", "again", "steps: []\n", true, false, user);
+        store.delete("user/users", ALL, user);
+        store.delete("user/admins", ALL, admin);
+        assertFalse(Files.exists(root.resolve("user/admins.yml")));
+        assertFalse(Files.exists(root.resolve("user/.admins.yml.owner")), "the owner record goes with the sample");
     }
 
     @Test

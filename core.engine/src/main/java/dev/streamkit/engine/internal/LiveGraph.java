@@ -1,6 +1,7 @@
 package dev.streamkit.engine.internal;
 
 import dev.streamkit.api.node.ControlMessage;
+import dev.streamkit.api.node.NodeFactory;
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.pipeline.Connection;
 import dev.streamkit.api.pipeline.Pipeline;
@@ -154,7 +155,7 @@ final class LiveGraph {
                 }
             }
         } catch (PipelineException e) {
-            for (NodeSlot slot : created.values()) closeQuietly(slot);
+            for (NodeSlot slot : created.values()) slot.requestClose();
             throw e;
         }
         return created;
@@ -244,7 +245,7 @@ final class LiveGraph {
      * The factory of some nodes is leaving (its bundle is being stopped): gives each of them a mailbox, so
      * that packets wait for its successor, and reports them {@code Recovering}. Returns those slots.
      */
-    List<NodeSlot> prepareReplacement(dev.streamkit.api.node.NodeFactory leaving) {
+    List<NodeSlot> prepareReplacement(NodeFactory leaving) {
         List<NodeSlot> affected = new java.util.ArrayList<>();
         synchronized (lock) {
             listeners.deferOnThisThread();
@@ -292,7 +293,4 @@ final class LiveGraph {
         }
     }
 
-    static void closeQuietly(NodeSlot slot) {
-        slot.requestClose();
-    }
 }

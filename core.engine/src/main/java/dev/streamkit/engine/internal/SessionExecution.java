@@ -10,6 +10,7 @@ import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.engine.GraphOperation;
 import dev.streamkit.engine.NodeCommand;
 import dev.streamkit.engine.PipelineException;
+import dev.streamkit.engine.RegisteredKind;
 import dev.streamkit.engine.Session;
 import dev.streamkit.engine.SessionInfo;
 import java.time.Duration;
@@ -18,10 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -177,10 +180,16 @@ public final class SessionExecution implements Session, RunContext {
             stats.last(slot);
             states.set(slot.id(), NodeState.stopped("shutdown"));
         }
-        List<CompletableFuture<Void>> closing = new ArrayList<>();
-        for (NodeSlot slot : graph.slots()) closing.add(slot.retire());
+        for (NodeSlot slot : graph.slots()) slot.retire();
         tasks.interruptAll();
-        CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).whenComplete((done, error) -> allClosed.complete(null));
+        nodesClosed().whenComplete((done, error) -> allClosed.complete(null));
+    }
+
+    /** Completes once every node now in the session is closed (each closes when it ended and left its last call). */
+    private CompletableFuture<Void> nodesClosed() {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (NodeSlot slot : graph.slots()) closing.add(slot.closed());
+        return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
     }
 
     /** Completes once every node of a destroyed session is closed. */
@@ -189,12 +198,12 @@ public final class SessionExecution implements Session, RunContext {
     }
 
     /** A factory that made some of this session's nodes is leaving: see {@link NodeReplacer}. */
-    public void factoryLeaving(dev.streamkit.engine.RegisteredKind leaving, Duration grace, ScheduledExecutorService timer) {
+    public void factoryLeaving(RegisteredKind leaving, Duration grace, ScheduledExecutorService timer) {
         if (!cancelled.get()) replacer.factoryLeaving(leaving, grace, timer);
     }
 
     /** A factory registered: nodes waiting for a successor of its kind move to it. */
-    public void factoryArrived(dev.streamkit.engine.RegisteredKind arrived) {
+    public void factoryArrived(RegisteredKind arrived) {
         if (!cancelled.get()) replacer.factoryArrived(arrived);
     }
 
@@ -295,24 +304,18 @@ public final class SessionExecution implements Session, RunContext {
     }
 
     /**
-     * Waits until every node has ended, at most until {@code deadlineNanos} ({@link System#nanoTime}); returns
-     * whether they all did. Polls every {@value #DRAIN_POLL_MILLIS} ms: it runs once, when the server stops.
+     * Waits until every node has ended and left its last call (a node is closed then), at most until
+     * {@code deadlineNanos} ({@link System#nanoTime}); returns whether they all did.
      */
     public boolean awaitNodesEnded(long deadlineNanos) {
-        while (!allNodesEnded()) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0 || cancelled.get() || Thread.currentThread().isInterrupted()) return false;
-            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(DRAIN_POLL_MILLIS)));
+        try {
+            nodesClosed().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return true;
     }
-
-    private boolean allNodesEnded() {
-        for (NodeSlot slot : graph.slots()) {
-            if (!slot.isDone()) return false;
-        }
-        return true;
-    }
-
-    private static final long DRAIN_POLL_MILLIS = 10;
 }

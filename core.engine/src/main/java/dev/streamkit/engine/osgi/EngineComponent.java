@@ -57,9 +57,9 @@ public final class EngineComponent implements Engine {
 
     /** Threads running node timers: one per core of the target machine (paced chains run on them). */
     private static final int TIMER_THREADS = Integer.getInteger("skit.timer.threads", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
-    /** StreamKit's per-node shutdown grace when a session is destroyed. */
+    /** How long a stopping engine waits for its destroyed sessions' nodes to leave their calls and close. */
     private static final Duration SESSION_GRACE = Duration.ofSeconds(2);
-    /** How long stopping sessions may take to end by themselves before they are destroyed (README: Start-up). */
+    /** How long stopping sessions may take to end by themselves before they are destroyed (README: Limits and shutdown). */
     static final Duration SHUTDOWN_DRAIN = Duration.ofSeconds(5);
 
     /**

@@ -96,20 +96,22 @@ final class Runtime {
         configureLogging(loaded);
         // Bundles read framework properties falling back to system properties; this one is known only now.
         System.setProperty("streamkit.config.loaded", ConfigHandoff.encode(loaded));
-        framework.start();
-        startInOrder(installed);
-        System.err.printf("skit: OSGi runtime with %d bundles started in %d ms; deploy folder %s%n",
-                installed.size(), (System.nanoTime() - startNanos) / 1_000_000, layout.deploy());
-
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> stop(framework, stopped), "skit-shutdown");
         java.lang.Runtime.getRuntime().addShutdownHook(hook);
         // SIGTERM and SIGINT stop the framework here instead of through the JVM's own shutdown, which ends
         // the process with 128 + the signal however cleanly the sessions drained: once the framework has
-        // stopped, the main thread returns and the process exits 0. The hook stays for other exits.
+        // stopped, the main thread returns and the process exits 0. The hook stays for other exits. Both are in
+        // place before anything starts: the server answers /healthz while later bundles (the console) are
+        // still starting, and a signal then must stop it as gracefully.
         for (String name : List.of("TERM", "INT")) {
             sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stop(framework, stopped));
         }
+        framework.start();
+        startInOrder(installed);
+        System.err.printf("skit: OSGi runtime with %d bundles started in %d ms; deploy folder %s%n",
+                installed.size(), (System.nanoTime() - startNanos) / 1_000_000, layout.deploy());
+
         FrameworkEvent event = framework.waitForStop(0);
         stopped.countDown();
         dataLock.release();
@@ -166,7 +168,8 @@ final class Runtime {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) continue;
             try {
                 bundle.start();
-            } catch (BundleException e) {
+            } catch (BundleException | IllegalStateException e) {
+                // IllegalStateException: a signal stopped the framework while it was starting.
                 System.err.println("skit: bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage());
             }
         }

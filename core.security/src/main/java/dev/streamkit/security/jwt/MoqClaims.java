@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param publish   {@code put} prefixes
  * @param exp       expiry, unix seconds
  */
-public record MoqClaims(String jti, String root, List<String> subscribe, List<String> publish, long exp) {
+public record MoqClaims(String jti, String root, List<String> subscribe, List<String> publish, long exp)
+        implements MoqGrant {
 
     public MoqClaims {
         subscribe = List.copyOf(subscribe);
@@ -31,11 +32,13 @@ public record MoqClaims(String jti, String root, List<String> subscribe, List<St
     }
 
     /** Whether these claims let a client subscribe to {@code broadcast} (relative to {@code root}). */
+    @Override
     public boolean maySubscribe(String broadcast) {
         return MoqPaths.anyCovers(subscribe, broadcast);
     }
 
     /** Whether these claims let a client publish {@code broadcast} (relative to {@code root}). */
+    @Override
     public boolean mayPublish(String broadcast) {
         return MoqPaths.anyCovers(publish, broadcast);
     }

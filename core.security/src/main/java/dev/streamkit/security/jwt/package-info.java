@@ -13,5 +13,5 @@
  * owner-only. NOTE: no type here prints a token or key material in {@code toString}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.streamkit.security.jwt;

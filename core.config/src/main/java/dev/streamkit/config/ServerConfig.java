@@ -49,6 +49,8 @@ public final class ServerConfig implements Serializable {
         public long maxBodySize = 104_857_600L;
         public String basePath;
         public String moqGatewayUrl;
+        /** Directory of a web UI to serve at {@code /} (single-page app: unknown routes get index.html); unset = none. */
+        public String uiDir;
         public String moqAddress = "127.0.0.1:4545";
         public Cors cors = new Cors();
     }

@@ -13,7 +13,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code [server].base_path}, refuses mutating {@code /api/} requests from foreign origins, and
  * dispatches {@code METHOD path} to its {@link Route}: exact paths first, then prefix routes (e.g.
  * {@code /api/v1/sessions/} for {@code /api/v1/sessions/{id}/...}), which read the rest through
- * {@link #pathOf}. Unknown paths answer 404 in plain text.
+ * {@link #pathOf}. Other GET requests outside {@code /api/} go to the {@link #fallback} (the web UI) if there
+ * is one; unknown paths answer 404 in plain text.
  */
 public final class ApiHandler extends Handler.Abstract {
 
@@ -23,6 +24,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final Map<String, Route> prefixRoutes = new LinkedHashMap<>();
     private final String basePath;
     private final OriginPolicy origins;
+    private Route fallback;
 
     public ApiHandler(String basePath, OriginPolicy origins) {
         this.basePath = basePath == null || basePath.isBlank() || basePath.equals("/") ? null
@@ -39,6 +41,12 @@ public final class ApiHandler extends Handler.Abstract {
     /** Registers {@code route} for {@code method} on every path that starts with {@code prefix} (longer than it). */
     public ApiHandler prefixRoute(String method, String prefix, Route route) {
         prefixRoutes.put(method + " " + prefix, route);
+        return this;
+    }
+
+    /** Answers GET and HEAD requests outside {@code /api/} that no route takes (the web UI's files). */
+    public ApiHandler fallback(Route route) {
+        this.fallback = route;
         return this;
     }
 
@@ -65,6 +73,8 @@ public final class ApiHandler extends Handler.Abstract {
         } else if (routes.keySet().stream().anyMatch(key -> key.endsWith(" " + path))
                 || prefixRoutes.keySet().stream().anyMatch(key -> matchesPrefix(key.substring(key.indexOf(' ') + 1), path))) {
             Responses.text(response, callback, 405, "Method Not Allowed");
+        } else if (fallback != null && !path.startsWith("/api/") && (method.equals("GET") || method.equals("HEAD"))) {
+            fallback.handle(request, response, callback);
         } else {
             Responses.text(response, callback, 404, "Not Found");
         }

@@ -23,6 +23,7 @@ import dev.streamkit.transport.http.plugins.PluginRoutes;
 import dev.streamkit.transport.http.sessions.SessionRoutes;
 import dev.streamkit.transport.http.samples.SampleRoutes;
 import dev.streamkit.transport.http.samples.SampleStore;
+import dev.streamkit.transport.http.ui.StaticFiles;
 import dev.streamkit.transport.http.assets.AssetRoutes;
 import dev.streamkit.transport.http.assets.AudioAssetStore;
 import dev.streamkit.transport.http.limits.RequestBodyDeadline;
@@ -109,6 +110,7 @@ public final class HttpServerComponent {
         // Samples under [server].samples_dir; audio assets under samples/audio relative to the working directory.
         new SampleRoutes(new SampleStore(Path.of(config.server.samplesDir)), roles).register(api);
         new AssetRoutes(new AudioAssetStore(Path.of("samples/audio"), "samples/audio"), roles).register(api);
+        if (config.server.uiDir != null && !config.server.uiDir.isBlank()) api.fallback(new StaticFiles(Path.of(config.server.uiDir)));
 
         QueuedThreadPool threads = new QueuedThreadPool(256, 8);
         threads.setName("skit-http");

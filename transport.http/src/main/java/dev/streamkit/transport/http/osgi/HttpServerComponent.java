@@ -1,5 +1,6 @@
 package dev.streamkit.transport.http.osgi;
 
+import dev.streamkit.config.HostPort;
 import dev.streamkit.config.ServerConfig;
 import dev.streamkit.engine.Engine;
 import dev.streamkit.plugins.PluginCatalog;
@@ -82,7 +83,7 @@ public final class HttpServerComponent {
 
     @Activate
     void activate(BundleContext context) throws Exception {
-        InetSocketAddress address = SocketAddresses.parse(config.server.address);
+        InetSocketAddress address = HostPort.parse("server.address", config.server.address);
         String refusal = ExposureCheck.refusal(address.getHostString(), config.permissions);
         if (refusal != null) {
             LOG.error(refusal);

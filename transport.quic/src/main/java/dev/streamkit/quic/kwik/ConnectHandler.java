@@ -59,6 +59,11 @@ final class ConnectHandler {
             return;
         }
         Acceptance.Accept accept = (Acceptance.Accept) acceptance;
+        if (accept.streams() == null) {
+            sessions.remove(stream.getStreamId());
+            refuse(connection, stream, request, 500, "acceptor gave no stream handler");
+            return;
+        }
         String protocol = accept.protocol() == null ? "" : accept.protocol();
         if (!protocol.isEmpty() && !request.offeredProtocols().contains(protocol)) {
             sessions.remove(stream.getStreamId());

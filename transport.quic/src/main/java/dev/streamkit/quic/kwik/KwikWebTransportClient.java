@@ -29,6 +29,7 @@ public final class KwikWebTransportClient implements WebTransportClient, AutoClo
 
     private static final Logger LOG = LoggerFactory.getLogger(KwikWebTransportClient.class);
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_WORKERS = 1024;
     private static final String KWIK_NO_WARNINGS = "tech.kwik.core.no-security-warnings";
 
@@ -44,7 +45,10 @@ public final class KwikWebTransportClient implements WebTransportClient, AutoClo
     }
 
     @Override
-    public CompletionStage<WebTransportSession> connect(URI url, ClientOptions options, StreamHandler streams) {
+    public CompletionStage<WebTransportSession> connect(URI url, ClientOptions requested, StreamHandler streams) {
+        ClientOptions options = requested.connectTimeout() != null ? requested : new ClientOptions(requested.protocols(),
+                requested.certificateHashes(), requested.insecure(), DEFAULT_CONNECT_TIMEOUT);
+        StreamHandler handler = streams != null ? streams : RefusingHandler.INSTANCE;
         URI target;
         try {
             target = httpsOf(url);
@@ -56,7 +60,7 @@ public final class KwikWebTransportClient implements WebTransportClient, AutoClo
         try {
             workers.execute(() -> {
                 try {
-                    result.complete(open(target, options, streams, connection));
+                    result.complete(open(target, options, handler, connection));
                 } catch (Exception | LinkageError e) {
                     result.completeExceptionally(e instanceof IOException ? e
                             : new IOException(target + ": " + e.getMessage(), e));

@@ -131,6 +131,21 @@ class WebTransportLoopbackTest {
         assertFalse(assertThrowsIo(client));
     }
 
+    @Test
+    void withoutAHandlerTheClientRefusesTheServersStreams() throws Exception {
+        CompletableFuture<WebTransportSession> serverSession = new CompletableFuture<>();
+        fixture.acceptAll("/refuse", StreamHandlers.none(), serverSession);
+        dev.streamkit.quic.ClientOptions noTimeout = new dev.streamkit.quic.ClientOptions(List.of(),
+                fixture.server.certificateFingerprints(), false, null);
+        WebTransportSession session = fixture.client.connect(fixture.url("/refuse"), noTimeout, null)
+                .toCompletableFuture().get(LoopbackFixture.WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        BidiStream toClient = await(serverSession).openBidirectional();
+        toClient.output().write(1);
+        toClient.output().flush();
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> toClient.input().readAllBytes());
+        session.close(0, "");
+    }
+
     /** Opening a stream on a closed session fails. */
     private static boolean assertThrowsIo(WebTransportSession session) {
         try {

@@ -5,20 +5,29 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The capsules of a WebTransport CONNECT stream: writes CLOSE_WEBTRANSPORT_SESSION and reads the peer's capsules
  * until its close (or the stream's end, which counts as a close with code 0), skipping capsule types it does not
- * know and refusing oversized ones.
+ * know and refusing oversized ones. Capsules travel in HTTP/3 DATA frames; bare capsules (as flupke writes
+ * them) are read too.
  */
 final class SessionCapsules {
+
+    /** How a bare CLOSE_WEBTRANSPORT_SESSION capsule starts: its type as a two-byte varint. */
+    private static final byte[] BARE_CLOSE = WireFormat.varint(WireFormat.CLOSE_CAPSULE);
 
     private SessionCapsules() {
     }
 
-    /** A CLOSE_WEBTRANSPORT_SESSION capsule; {@code reason} is cut to 1024 bytes on a character boundary. */
+    /**
+     * A CLOSE_WEBTRANSPORT_SESSION capsule in an HTTP/3 DATA frame, as Chromium sends and expects it;
+     * {@code reason} is cut to 1024 bytes on a character boundary.
+     */
     static byte[] close(long errorCode, String reason) {
         byte[] text = truncate(reason == null ? "" : reason);
         ByteBuffer body = ByteBuffer.allocate(4 + text.length);
@@ -27,14 +36,25 @@ final class SessionCapsules {
         out.writeBytes(WireFormat.varint(WireFormat.CLOSE_CAPSULE));
         out.writeBytes(WireFormat.varint(body.capacity()));
         out.writeBytes(body.array());
-        return out.toByteArray();
+        byte[] capsule = out.toByteArray();
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.writeBytes(WireFormat.varint(0x00)); // DATA
+        frame.writeBytes(WireFormat.varint(capsule.length));
+        frame.writeBytes(capsule);
+        return frame.toByteArray();
     }
 
     /**
      * Reads capsules until the peer closes the session: its code and reason, or code 0 and "" when the stream
      * ended cleanly without a capsule. Throws when the stream failed or broke the format.
      */
-    static SessionClose awaitClose(InputStream in) throws IOException {
+    static SessionClose awaitClose(InputStream stream) throws IOException {
+        PushbackInputStream peek = new PushbackInputStream(stream, BARE_CLOSE.length);
+        byte[] start = peek.readNBytes(BARE_CLOSE.length);
+        if (start.length == 0) return new SessionClose(0, "", true);
+        peek.unread(start);
+        // RFC 9297 carries capsules in DATA frames (what Chromium does); flupke writes a bare close capsule
+        InputStream in = Arrays.equals(start, BARE_CLOSE) ? peek : new DataFramePayloads(peek, WireFormat.MAX_CAPSULE);
         while (true) {
             long type;
             try {

@@ -30,11 +30,23 @@ class WireHelpersTest {
     void capsulesCarryCodeAndReasonAndSkipUnknownTypes() throws IOException {
         byte[] unknown = concat(WireFormat.varint(0x78ae), WireFormat.varint(3), new byte[] {1, 2, 3});
         byte[] close = SessionCapsules.close(0xFFFF_FFFFL, "bye");
-        SessionClose read = SessionCapsules.awaitClose(new ByteArrayInputStream(concat(unknown, close)));
+        byte[] unknownFramed = concat(WireFormat.varint(0), WireFormat.varint(unknown.length), unknown);
+        SessionClose read = SessionCapsules.awaitClose(new ByteArrayInputStream(concat(unknownFramed, close)));
         assertEquals(new SessionClose(0xFFFF_FFFFL, "bye", true), read);
         assertEquals(new SessionClose(0, "", true), SessionCapsules.awaitClose(new ByteArrayInputStream(new byte[0])));
         byte[] huge = concat(WireFormat.varint(0x1234), WireFormat.varint(1 << 20));
         assertThrows(IOException.class, () -> SessionCapsules.awaitClose(new ByteArrayInputStream(huge)));
+    }
+
+    @Test
+    void capsulesAreReadFromDataFramesAndBare() throws IOException {
+        byte[] framed = SessionCapsules.close(9, "framed");
+        assertEquals(0x00, framed[0], "a DATA frame");
+        byte[] grease = concat(WireFormat.varint(0x21), WireFormat.varint(2), new byte[] {1, 2});
+        assertEquals(new SessionClose(9, "framed", true),
+                SessionCapsules.awaitClose(new ByteArrayInputStream(concat(grease, framed))));
+        byte[] bare = java.util.Arrays.copyOfRange(framed, 2, framed.length); // without the frame header
+        assertEquals(new SessionClose(9, "framed", true), SessionCapsules.awaitClose(new ByteArrayInputStream(bare)));
     }
 
     @Test

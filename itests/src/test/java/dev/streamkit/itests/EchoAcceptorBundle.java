@@ -7,12 +7,15 @@ import java.nio.file.Path;
  * A WebTransport acceptor bundle built at test time (a DS component registering a
  * {@code dev.streamkit.quic.WebTransportAcceptor} on {@value #PATH}): it takes the last offered subprotocol it
  * knows ({@code echo-test}), sends the offered list and the {@code q} query parameter on a unidirectional stream
- * once the session is up, and echoes every bidirectional stream.
+ * once the session is up (then closes the session with code {@code close} when the query has one), echoes
+ * every bidirectional stream, and prints how each session ended.
  */
 final class EchoAcceptorBundle {
 
     static final String PATH = "/itest/echo";
     static final String PROTOCOL = "echo-test";
+    /** What the acceptor prints (to the server's log) when a session ends, before code, reason and side. */
+    static final String CLOSED_LOG = "echo-acceptor: session closed";
 
     private EchoAcceptorBundle() {
     }
@@ -35,17 +38,21 @@ final class EchoAcceptorBundle {
                             public void onUnidirectional(ReceiveStream stream) { stream.abort(0); }
                         };
                         return CompletableFuture.completedFuture(new Acceptance.Accept(protocol, echo, session -> {
+                            session.closed().thenAccept(close -> System.out.println("%s " + close.errorCode()
+                                    + " '" + close.reason() + "' byPeer=" + close.byPeer()));
                             try {
                                 SendStream out = session.openUnidirectional();
                                 out.output().write(offered.getBytes(StandardCharsets.UTF_8));
                                 out.finish();
+                                String close = request.queryParameter("close");
+                                if (close != null) session.close(Long.parseLong(close), "server says bye");
                             } catch (Exception e) {
                                 session.close(1, e.toString());
                             }
                         }));
                     }
                 }
-                """.formatted(PROTOCOL, PROTOCOL);
+                """.formatted(PROTOCOL, PROTOCOL, CLOSED_LOG);
         String component = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.wt.EchoAcceptor">

@@ -52,6 +52,10 @@ class WebTransportBrowserTest {
             // what Chromium offered, as our server parsed it, and the server's choice as Chromium reports it
             assertEquals("echo-test,moq-lite-03|q=a b", reports.get("offered"), reports::toString);
             assertEquals(EchoAcceptorBundle.PROTOCOL, reports.get("protocol"), reports::toString);
+            assertEquals("5 server says bye", reports.get("serverClose"), reports::toString);
+            String closed = EchoAcceptorBundle.CLOSED_LOG + " 7 'page done' byPeer=true";
+            for (int attempt = 0; attempt < 50 && !server.log().contains(closed); attempt++) Thread.sleep(100);
+            assertTrue(server.log().contains(closed), "the page's close code and reason reach the server:\n" + server.log());
         }
     }
 

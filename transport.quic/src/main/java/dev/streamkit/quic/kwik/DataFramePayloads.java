@@ -2,6 +2,7 @@ package dev.streamkit.quic.kwik;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 
 /**
  * The payload bytes of the HTTP/3 DATA frames on a stream, one after the other, skipping frames of other types
@@ -12,12 +13,12 @@ final class DataFramePayloads extends InputStream {
 
     private static final long DATA = 0x00;
 
-    private final InputStream frames;
+    private final PushbackInputStream frames;
     private final long maxSkipped;
     private long remaining;
 
     DataFramePayloads(InputStream frames, long maxSkipped) {
-        this.frames = frames;
+        this.frames = new PushbackInputStream(frames, 1);
         this.maxSkipped = maxSkipped;
     }
 
@@ -45,7 +46,8 @@ final class DataFramePayloads extends InputStream {
         while (remaining == 0) {
             int first = frames.read();
             if (first < 0) return false;
-            long type = WireFormat.readVarint(new PrefixedInput(first, frames));
+            frames.unread(first);
+            long type = WireFormat.readVarint(frames);
             long length = WireFormat.readVarint(frames);
             if (type == DATA) {
                 remaining = length;
@@ -55,26 +57,5 @@ final class DataFramePayloads extends InputStream {
             }
         }
         return true;
-    }
-
-    /** One byte already read, then the rest of a stream. */
-    private static final class PrefixedInput extends InputStream {
-        private final InputStream rest;
-        private int first;
-
-        PrefixedInput(int first, InputStream rest) {
-            this.first = first;
-            this.rest = rest;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (first >= 0) {
-                int b = first;
-                first = -1;
-                return b;
-            }
-            return rest.read();
-        }
     }
 }

@@ -52,6 +52,8 @@ public final class ServerConfig implements Serializable {
         /** Directory of a web UI to serve at {@code /} (single-page app: unknown routes get index.html); unset = none. */
         public String uiDir;
         public String moqAddress = "127.0.0.1:4545";
+        /** StreamKit/J: WebTransport (MoQ) on UDP at {@code address}'s host and port; false = no UDP listener. */
+        public boolean moqEnabled = true;
         public Cors cors = new Cors();
     }
 

@@ -1,0 +1,91 @@
+package dev.streamkit.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.streamkit.quic.ClientOptions;
+import dev.streamkit.quic.ReceiveStream;
+import dev.streamkit.quic.StreamHandler;
+import dev.streamkit.quic.kwik.KwikWebTransportClient;
+import dev.streamkit.quic.kwik.StreamLimits;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The WebTransport endpoint of the running server: UDP on the HTTP port, refusing a path no acceptor serves,
+ * and absent (routes answering 404) with {@code server.moq_enabled = false}.
+ */
+class WebTransportEndpointTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void listensOnTheHttpPortAndRefusesAPathWithoutAcceptor() throws Exception {
+        try (SkitServer server = SkitServer.start(dir, "");
+             KwikWebTransportClient client = new KwikWebTransportClient(StreamLimits.DEFAULT)) {
+            String hash = null;
+            for (int attempt = 0; attempt < 100 && hash == null; attempt++) {
+                HttpResponse<String> response = server.get("/certificate.sha256");
+                if (response.statusCode() == 200) hash = response.body();
+                else Thread.sleep(100);
+            }
+            assertTrue(hash != null, "no certificate hash:\n" + server.log());
+            assertTrue(udpPortTaken(server.port), "UDP " + server.port + " is the WebTransport endpoint's");
+            ClientOptions options = new ClientOptions(List.of("moq-lite-04"), List.of(hash), false, Duration.ofSeconds(15));
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> client.connect(
+                    URI.create("https://127.0.0.1:" + server.port + "/moq"), options, ignoring())
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IOException.class, refused.getCause());
+            assertTrue(refused.getCause().getMessage().contains("status 404"), refused.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void moqDisabledMeansNoUdpListenerAndNoCertificate() throws Exception {
+        try (SkitServer server = SkitServer.start(dir, "moq_enabled = false\n")) {
+            HttpResponse<String> certificate = server.get("/certificate.sha256");
+            assertEquals(404, certificate.statusCode());
+            assertTrue(certificate.body().contains("\"error\""), certificate.body());
+            assertEquals(404, server.get("/api/v1/moq/fingerprints").statusCode());
+            assertTrue(!udpPortTaken(server.port), "nothing listens on UDP " + server.port);
+            assertTrue(server.log().contains("moq_enabled = false"), server.log());
+        }
+    }
+
+    private static boolean udpPortTaken(int port) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
+            return false;
+        } catch (SocketException taken) {
+            return true;
+        }
+    }
+
+    private static StreamHandler ignoring() {
+        return new StreamHandler() {
+            @Override
+            public void onBidirectional(dev.streamkit.quic.BidiStream stream) {
+                stream.reset(0);
+                stream.abort(0);
+            }
+
+            @Override
+            public void onUnidirectional(ReceiveStream stream) {
+                stream.abort(0);
+            }
+        };
+    }
+}

@@ -3,7 +3,6 @@ package dev.streamkit.moq.session;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -140,11 +139,7 @@ public final class LocalTrack implements TrackProducer {
             if (closed) {
                 return null;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new TimeoutException("no group on track " + name + " within " + timeout);
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            Deadlines.await(this, deadline, "no group on track " + name + " within " + timeout);
         }
     }
 

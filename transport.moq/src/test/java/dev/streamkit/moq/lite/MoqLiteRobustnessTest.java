@@ -49,9 +49,8 @@ class MoqLiteRobustnessTest {
         int groups = 200;
         LocalBroadcast broadcast = new LocalBroadcast("output", FOUR_GROUPS);
         TrackProducer track = broadcast.createTrack("audio/data", 80);
-        try (SessionHarness harness = new SessionHarness(SMALL)) {
-            harness.server.thenAccept(session -> session.publish("output", broadcast));
-            harness.connect(List.of("moq-lite-04"), SetupHandshake.OFFER, SMALL);
+        try (SessionHarness harness = SessionHarness.publishing(broadcast, SMALL)
+                .connect(List.of("moq-lite-04"), SetupHandshake.OFFER, SMALL)) {
             TrackConsumer consumer = consume(harness, "output").subscribe("audio/data", 80);
             MoqLiteSessionTest.awaitSubscribed(track);
             for (int g = 0; g < groups; g++) {
@@ -123,9 +122,8 @@ class MoqLiteRobustnessTest {
     void aFrameAboveTheLimitClosesTheSubscribersConnection() throws Exception {
         LocalBroadcast broadcast = new LocalBroadcast("output");
         TrackProducer track = broadcast.createTrack("audio/data", 80);
-        try (SessionHarness harness = new SessionHarness(MoqLimits.defaults())) {
-            harness.server.thenAccept(session -> session.publish("output", broadcast));
-            harness.connect(List.of("moq-lite-04"), SetupHandshake.OFFER, SMALL);
+        try (SessionHarness harness = SessionHarness.publishing(broadcast, MoqLimits.defaults())
+                .connect(List.of("moq-lite-04"), SetupHandshake.OFFER, SMALL)) {
             TrackConsumer consumer = consume(harness, "output").subscribe("audio/data", 80);
             MoqLiteSessionTest.awaitSubscribed(track);
             track.appendGroup().writeFrame(new byte[SMALL.maxFrameBytes() + 1]);
@@ -160,9 +158,8 @@ class MoqLiteRobustnessTest {
     void aVanishingPublisherEndsConsumersWithMoqException() throws Exception {
         LocalBroadcast broadcast = new LocalBroadcast("output");
         TrackProducer track = broadcast.createTrack("audio/data", 80);
-        try (SessionHarness harness = new SessionHarness(MoqLimits.defaults())) {
-            harness.server.thenAccept(session -> session.publish("output", broadcast));
-            harness.connect(List.of("moql"), SetupHandshake.OFFER, MoqLimits.defaults());
+        try (SessionHarness harness = SessionHarness.publishing(broadcast, MoqLimits.defaults())
+                .connect(List.of("moql"), SetupHandshake.OFFER, MoqLimits.defaults())) {
             TrackConsumer consumer = consume(harness, "output").subscribe("audio/data", 80);
             MoqLiteSessionTest.awaitSubscribed(track);
             track.appendGroup().writeFrame(new byte[] {1});

@@ -48,9 +48,8 @@ class MoqLiteSessionTest {
     void serverPublishesFiveHundredFramesInOrder(List<String> protocols, long version) throws Exception {
         LocalBroadcast broadcast = new LocalBroadcast("output", LOSSLESS);
         TrackProducer track = broadcast.createTrack("audio/data", 80);
-        try (SessionHarness harness = new SessionHarness(LIMITS)) {
-            harness.server.thenAccept(session -> session.publish("output", broadcast));
-            harness.connect(protocols, setupOffer(version), LIMITS);
+        try (SessionHarness harness = SessionHarness.publishing(broadcast, LIMITS)
+                .connect(protocols, setupOffer(version), LIMITS)) {
             assertEquals(version, harness.clientSession.version());
             assertEquals(version, harness.serverSession().version());
             transfer(harness.clientSession, broadcast, track);

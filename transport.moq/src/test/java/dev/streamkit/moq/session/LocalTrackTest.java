@@ -45,6 +45,31 @@ class LocalTrackTest {
     }
 
     @Test
+    void withAReorderWindowAReaderWaitsForTheMissingGroup() throws Exception {
+        LocalTrack track = new LocalTrack("t", 0, new TrackBounds(8, 64, Duration.ofSeconds(30)));
+        TrackConsumer consumer = track.subscribe();
+        track.insertGroup(10);
+        assertEquals(10, consumer.nextGroup(NOW).sequence());
+        track.insertGroup(12);
+        assertThrows(TimeoutException.class, () -> consumer.nextGroup(NOW), "11 may still come");
+        track.insertGroup(11);
+        assertEquals(11, consumer.nextGroup(NOW).sequence());
+        assertEquals(12, consumer.nextGroup(NOW).sequence());
+    }
+
+    @Test
+    void closingTheTrackEndsTheWaitForAMissingGroup() throws Exception {
+        LocalTrack track = new LocalTrack("t", 0, new TrackBounds(8, 64, Duration.ofSeconds(30)));
+        TrackConsumer consumer = track.subscribe();
+        track.insertGroup(1);
+        consumer.nextGroup(NOW);
+        track.insertGroup(3);
+        track.close();
+        assertEquals(3, consumer.nextGroup(NOW).sequence());
+        assertNull(consumer.nextGroup(NOW));
+    }
+
+    @Test
     void aGroupOlderThanEveryKeptOneIsRefusedWhenFull() {
         LocalTrack track = new LocalTrack("t", 0, FOUR_GROUPS);
         for (long s = 10; s < 14; s++) {

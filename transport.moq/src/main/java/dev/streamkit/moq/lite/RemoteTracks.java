@@ -74,6 +74,11 @@ final class RemoteTracks {
         }
         Subscription subscription = new Subscription(nextId.getAndIncrement(), local);
         byId.put(subscription.id, subscription);
+        if (session.isClosed()) {
+            byId.remove(subscription.id);
+            local.fail(new MoqException(MoqErrorCode.CLOSED, "MoQ session already closed"));
+            return reader;
+        }
         session.execute(() -> run(subscription, new Subscribe(subscription.id, BroadcastPaths.normalize(broadcast),
                 track, Delivery.ofPriority(priority))));
         return new TrackConsumer() {

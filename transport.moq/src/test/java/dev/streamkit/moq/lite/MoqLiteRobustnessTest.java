@@ -193,6 +193,22 @@ class MoqLiteRobustnessTest {
     }
 
     @Test
+    void closingTheSessionFailsWaitsAndLaterSubscriptions() throws Exception {
+        try (SessionHarness harness = new SessionHarness(MoqLimits.defaults())) {
+            harness.server.thenAccept(session -> session.publish("output", new LocalBroadcast("output")));
+            harness.connect(List.of("moq-lite-04"), SetupHandshake.OFFER, MoqLimits.defaults());
+            BroadcastConsumer output = consume(harness, "output");
+            var waiting = harness.clientSession.consume("absent", Duration.ofMinutes(5)).toCompletableFuture();
+            harness.clientSession.close(0, "done");
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertInstanceOf(MoqException.class, failure.getCause());
+            TrackConsumer late = output.subscribe("audio/data", 1);
+            assertThrows(MoqException.class, () -> late.nextGroup(WAIT));
+        }
+    }
+
+    @Test
     void choosesTheBestOfferedSubprotocol() {
         assertEquals("moq-lite-04", MoqLite.chooseProtocol(List.of("moqt-16", "moq-lite-03", "moq-lite-04")));
         assertEquals("moq-lite-03", MoqLite.chooseProtocol(List.of("moq-lite-03", "moql")));

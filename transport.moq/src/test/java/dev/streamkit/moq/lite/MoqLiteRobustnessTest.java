@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.moq.session.BroadcastConsumer;
 import dev.streamkit.moq.session.GroupConsumer;
+import dev.streamkit.moq.session.GroupProducer;
 import dev.streamkit.moq.session.LocalBroadcast;
 import dev.streamkit.moq.session.MoqException;
 import dev.streamkit.moq.session.TrackBounds;
@@ -167,6 +168,26 @@ class MoqLiteRobustnessTest {
             harness.serverTransport().loseConnection();
             assertThrows(MoqException.class, () -> drain(consumer));
             assertTrue(closeOf(harness.clientSession).byPeer());
+        }
+    }
+
+    @Test
+    void groupAndTrackAbortsReachTheSubscriberAsMoqExceptions() throws Exception {
+        LocalBroadcast broadcast = new LocalBroadcast("output");
+        TrackProducer track = broadcast.createTrack("audio/data", 80);
+        try (SessionHarness harness = SessionHarness.publishing(broadcast, MoqLimits.defaults())
+                .connect(List.of("moq-lite-03"), SetupHandshake.OFFER, MoqLimits.defaults())) {
+            TrackConsumer consumer = consume(harness, "output").subscribe("audio/data", 80);
+            MoqLiteSessionTest.awaitSubscribed(track);
+            GroupProducer aborted = track.appendGroup();
+            aborted.writeFrame(new byte[] {1});
+            GroupConsumer first = consumer.nextGroup(WAIT);
+            assertNotNull(first.readFrame(WAIT));
+            aborted.abort(70);
+            assertThrows(MoqException.class, () -> first.readFrame(WAIT), "the group stream was reset");
+            track.abort(71);
+            assertThrows(MoqException.class, () -> drain(consumer), "the subscribe stream was reset");
+            assertFalse(harness.clientSession.closed().toCompletableFuture().isDone(), "the session lives on");
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +37,7 @@ final class SessionStarter implements StreamHandler {
     private final CompletableFuture<WebTransportSession> transport = new CompletableFuture<>();
     private final CompletableFuture<LiteSession> ready = new CompletableFuture<>();
     private final AtomicInteger streams = new AtomicInteger();
+    private final AtomicReference<ProtocolViolation> earlyViolation = new AtomicReference<>();
 
     SessionStarter(boolean server, String protocol, MoqLimits limits, Consumer<MoqSession> onReady) {
         this(server, protocol, limits, onReady, SetupHandshake.OFFER);
@@ -62,6 +64,11 @@ final class SessionStarter implements StreamHandler {
      */
     void established(WebTransportSession session) {
         transport.complete(session);
+        ProtocolViolation early = earlyViolation.get();
+        if (early != null) {
+            session.close(early.errorCode(), early.getMessage());
+            return;
+        }
         session.closed().whenComplete((close, error) -> ready.completeExceptionally(
                 new IOException("WebTransport session ended before MoQ was ready: "
                         + (close != null ? close.reason() : error))));
@@ -176,16 +183,21 @@ final class SessionStarter implements StreamHandler {
         }
     }
 
+    /**
+     * Closes the session, or the transport when the session is not started. NOTE: a stream can break a bound
+     * before {@link #established} ran; the violation is kept so that the transport is closed when it arrives.
+     */
     private void closeTransport(ProtocolViolation violation) {
         LiteSession session = ready.getNow(null);
         if (session != null) {
             session.violation(violation);
             return;
         }
+        earlyViolation.compareAndSet(null, violation);
+        ready.completeExceptionally(violation);
         WebTransportSession pending = transport.getNow(null);
         if (pending != null) {
             pending.close(violation.errorCode(), violation.getMessage());
         }
-        ready.completeExceptionally(violation);
     }
 }

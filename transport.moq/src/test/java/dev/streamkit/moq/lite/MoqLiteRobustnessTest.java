@@ -48,24 +48,19 @@ class MoqLiteRobustnessTest {
     @Test
     void aSlowSubscriberSkipsGroupsAndKeepsOnlyItsBound() throws Exception {
         int groups = 200;
-        LocalBroadcast broadcast = new LocalBroadcast("output", FOUR_GROUPS);
-        TrackProducer track = broadcast.createTrack("audio/data", 80);
-        try (SessionHarness harness = SessionHarness.publishing(broadcast, SMALL)
-                .connect(List.of("moq-lite-04"), SetupHandshake.OFFER, SMALL)) {
-            TrackConsumer consumer = consume(harness, "output").subscribe("audio/data", 80);
-            MoqLiteSessionTest.awaitSubscribed(track);
+        try (Feed feed = Feed.open("moq-lite-04", FOUR_GROUPS, SMALL, SMALL)) {
             for (int g = 0; g < groups; g++) {
-                track.appendGroup().writeFrame(MoqLiteSessionTest.frame(g));
+                feed.track().appendGroup().writeFrame(MoqLiteSessionTest.frame(g));
             }
-            track.close();
-            awaitServed(track);
+            feed.track().close();
+            awaitServed(feed.track());
             List<Long> read = new ArrayList<>();
-            for (GroupConsumer group = consumer.nextGroup(WAIT); group != null && read.size() <= groups;
-                 group = consumer.nextGroup(WAIT)) {
+            for (GroupConsumer group = feed.consumer().nextGroup(WAIT); group != null && read.size() <= groups;
+                 group = feed.consumer().nextGroup(WAIT)) {
                 read.add(group.sequence());
             }
             assertFalse(read.isEmpty());
-            // NOTE: group streams still being received while the consumer starts may add a few newer groups
+            // NOTE: group streams still being received while the feed.consumer() starts may add a few newer groups
             // after the kept four; what matters is that it skipped the rest and never went back.
             assertTrue(read.size() <= 2 * FOUR_GROUPS.maxGroups(), "skipped to the kept groups: " + read);
             for (int i = 1; i < read.size(); i++) {
@@ -121,15 +116,10 @@ class MoqLiteRobustnessTest {
 
     @Test
     void aFrameAboveTheLimitClosesTheSubscribersConnection() throws Exception {
-        LocalBroadcast broadcast = new LocalBroadcast("output");
-        TrackProducer track = broadcast.createTrack("audio/data", 80);
-        try (SessionHarness harness = SessionHarness.publishing(broadcast, MoqLimits.defaults())
-                .connect(List.of("moq-lite-04"), SetupHandshake.OFFER, SMALL)) {
-            TrackConsumer consumer = consume(harness, "output").subscribe("audio/data", 80);
-            MoqLiteSessionTest.awaitSubscribed(track);
-            track.appendGroup().writeFrame(new byte[SMALL.maxFrameBytes() + 1]);
-            assertEquals(MoqErrorCode.FRAME_TOO_LARGE, closeOf(harness.clientSession).errorCode());
-            assertThrows(MoqException.class, () -> drain(consumer));
+        try (Feed feed = Feed.open("moq-lite-04", TrackBounds.DEFAULT, MoqLimits.defaults(), SMALL)) {
+            feed.track().appendGroup().writeFrame(new byte[SMALL.maxFrameBytes() + 1]);
+            assertEquals(MoqErrorCode.FRAME_TOO_LARGE, closeOf(feed.harness().clientSession).errorCode());
+            assertThrows(MoqException.class, () -> drain(feed.consumer()));
         }
     }
 
@@ -157,37 +147,27 @@ class MoqLiteRobustnessTest {
 
     @Test
     void aVanishingPublisherEndsConsumersWithMoqException() throws Exception {
-        LocalBroadcast broadcast = new LocalBroadcast("output");
-        TrackProducer track = broadcast.createTrack("audio/data", 80);
-        try (SessionHarness harness = SessionHarness.publishing(broadcast, MoqLimits.defaults())
-                .connect(List.of("moql"), SetupHandshake.OFFER, MoqLimits.defaults())) {
-            TrackConsumer consumer = consume(harness, "output").subscribe("audio/data", 80);
-            MoqLiteSessionTest.awaitSubscribed(track);
-            track.appendGroup().writeFrame(new byte[] {1});
-            assertNotNull(consumer.nextGroup(WAIT).readFrame(WAIT));
-            harness.serverTransport().loseConnection();
-            assertThrows(MoqException.class, () -> drain(consumer));
-            assertTrue(closeOf(harness.clientSession).byPeer());
+        try (Feed feed = Feed.open("moql", TrackBounds.DEFAULT, MoqLimits.defaults(), MoqLimits.defaults())) {
+            feed.track().appendGroup().writeFrame(new byte[] {1});
+            assertNotNull(feed.consumer().nextGroup(WAIT).readFrame(WAIT));
+            feed.harness().serverTransport().loseConnection();
+            assertThrows(MoqException.class, () -> drain(feed.consumer()));
+            assertTrue(closeOf(feed.harness().clientSession).byPeer());
         }
     }
 
     @Test
     void groupAndTrackAbortsReachTheSubscriberAsMoqExceptions() throws Exception {
-        LocalBroadcast broadcast = new LocalBroadcast("output");
-        TrackProducer track = broadcast.createTrack("audio/data", 80);
-        try (SessionHarness harness = SessionHarness.publishing(broadcast, MoqLimits.defaults())
-                .connect(List.of("moq-lite-03"), SetupHandshake.OFFER, MoqLimits.defaults())) {
-            TrackConsumer consumer = consume(harness, "output").subscribe("audio/data", 80);
-            MoqLiteSessionTest.awaitSubscribed(track);
-            GroupProducer aborted = track.appendGroup();
+        try (Feed feed = Feed.open("moq-lite-03", TrackBounds.DEFAULT, MoqLimits.defaults(), MoqLimits.defaults())) {
+            GroupProducer aborted = feed.track().appendGroup();
             aborted.writeFrame(new byte[] {1});
-            GroupConsumer first = consumer.nextGroup(WAIT);
+            GroupConsumer first = feed.consumer().nextGroup(WAIT);
             assertNotNull(first.readFrame(WAIT));
             aborted.abort(70);
             assertThrows(MoqException.class, () -> first.readFrame(WAIT), "the group stream was reset");
-            track.abort(71);
-            assertThrows(MoqException.class, () -> drain(consumer), "the subscribe stream was reset");
-            assertFalse(harness.clientSession.closed().toCompletableFuture().isDone(), "the session lives on");
+            feed.track().abort(71);
+            assertThrows(MoqException.class, () -> drain(feed.consumer()), "the subscribe stream was reset");
+            assertFalse(feed.harness().clientSession.closed().toCompletableFuture().isDone(), "the session lives on");
         }
     }
 
@@ -236,6 +216,26 @@ class MoqLiteRobustnessTest {
         assertEquals("moql", MoqLite.chooseProtocol(List.of("moql", "moqt-15")));
         assertEquals("", MoqLite.chooseProtocol(List.of()));
         assertNull(MoqLite.chooseProtocol(List.of("moqt-17", "moqt-16")));
+    }
+
+    /** A client subscribed to track {@code audio/data} of the broadcast {@code output} its server publishes. */
+    private record Feed(SessionHarness harness, TrackProducer track, TrackConsumer consumer) implements AutoCloseable {
+
+        static Feed open(String protocol, TrackBounds bounds, MoqLimits serverLimits, MoqLimits clientLimits)
+                throws Exception {
+            LocalBroadcast broadcast = new LocalBroadcast("output", bounds);
+            TrackProducer track = broadcast.createTrack("audio/data", 80);
+            SessionHarness harness = SessionHarness.publishing(broadcast, serverLimits)
+                    .connect(List.of(protocol), SetupHandshake.OFFER, clientLimits);
+            TrackConsumer consumer = consume(harness, "output").subscribe("audio/data", 80);
+            MoqLiteSessionTest.awaitSubscribed(track);
+            return new Feed(harness, track, consumer);
+        }
+
+        @Override
+        public void close() {
+            harness.close();
+        }
     }
 
     private static void assertRawBidiClosesWith(byte[] bytes, long code) throws Exception {

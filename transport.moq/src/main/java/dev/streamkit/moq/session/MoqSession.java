@@ -12,10 +12,16 @@ import java.util.function.Consumer;
  */
 public interface MoqSession extends AutoCloseable {
 
-    /** The negotiated moq-lite version, e.g. {@code 0xff0dad02}, or the subprotocol's (lite-03: 3, lite-04: 4). */
+    /**
+     * The negotiated moq-lite version: {@code 0xff0dad01}/{@code 0xff0dad02} from SETUP, or the one the subprotocol
+     * fixes ({@code moq-lite-03}: {@code 0xff0dad03}, {@code moq-lite-04}: {@code 0xff0dad04}).
+     */
     long version();
 
-    /** Announces {@code broadcast} under {@code path} (relative to the session path) until it is closed. */
+    /**
+     * Announces {@code broadcast} under {@code path} (relative to the session path) until it is closed. The moq-lite
+     * implementation serves from the broadcast's own tracks, so it takes a {@link LocalBroadcast} only.
+     */
     void publish(String path, BroadcastProducer broadcast);
 
     /** Reports the peer's announcements under {@code prefix}, current ones first; returns a handle to stop. */

@@ -10,6 +10,10 @@
  * dev.streamkit.moq.session.MoqSession} publishes local broadcasts to the peer (announce + answering its
  * subscriptions) and exposes the broadcasts the peer announces.
  *
+ * <p>{@link dev.streamkit.moq.session.LocalBroadcast} is the concrete, in-memory broadcast: its
+ * {@link dev.streamkit.moq.session.LocalTrack}s keep at most {@link dev.streamkit.moq.session.TrackBounds} groups
+ * and bytes, feed any number of local consumers ({@code consumer()}) and are what a session publishes.
+ *
  * <p>Threading: producers may be written from any single thread per track; consumer reads block with a
  * deadline and may be called from any single thread per consumer. Closing a producer ends its consumers'
  * reads with {@code null}; aborting ends them with a {@link dev.streamkit.moq.session.MoqException}.

@@ -12,7 +12,10 @@ import java.util.function.Consumer;
  */
 public interface MoqSession extends AutoCloseable {
 
-    /** The negotiated moq-lite version, e.g. {@code 0xff0dad02}, or the subprotocol's (lite-03: 3, lite-04: 4). */
+    /**
+     * The negotiated moq-lite version: {@code 0xff0dad01}/{@code 0xff0dad02} from SETUP, or the one the subprotocol
+     * fixes ({@code moq-lite-03}: {@code 0xff0dad03}, {@code moq-lite-04}: {@code 0xff0dad04}).
+     */
     long version();
 
     /** Announces {@code broadcast} under {@code path} (relative to the session path) until it is closed. */

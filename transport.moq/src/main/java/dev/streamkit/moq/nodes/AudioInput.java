@@ -1,5 +1,6 @@
 package dev.streamkit.moq.nodes;
 
+import dev.streamkit.moq.hang.HangCatalog;
 import dev.streamkit.moq.session.BroadcastConsumer;
 import dev.streamkit.moq.session.GroupConsumer;
 import dev.streamkit.moq.session.MoqException;
@@ -43,7 +44,7 @@ final class AudioInput {
     /** The first audio rendition's track, from the first catalog that names one within {@code wait}. */
     static String audioTrack(BroadcastConsumer broadcast, Duration wait) throws MoqException, InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        try (TrackConsumer catalog = broadcast.subscribe(HangAudio.CATALOG_TRACK, HangAudio.CATALOG_PRIORITY)) {
+        try (TrackConsumer catalog = broadcast.subscribe(HangCatalog.TRACK, HangAudio.CATALOG_PRIORITY)) {
             while (true) {
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
                 if (left.isNegative() || left.isZero()) break;

@@ -1,12 +1,13 @@
 package dev.streamkit.moq.nodes;
 
 import dev.streamkit.api.packet.BinaryPacket;
+import dev.streamkit.moq.hang.HangCatalog;
 import dev.streamkit.moq.session.BroadcastProducer;
 import dev.streamkit.moq.session.GroupProducer;
 import dev.streamkit.moq.session.TrackProducer;
 
 /**
- * Writes Opus packets into a hang broadcast: the catalog once on {@value HangAudio#CATALOG_TRACK}, each packet
+ * Writes Opus packets into a hang broadcast: the catalog once on {@value HangCatalog.TRACK}, each packet
  * as a legacy-container frame on {@value HangAudio#AUDIO_TRACK}, in groups placed by an {@link OutputTimeline}.
  * Every reader of the broadcast (local or remote) sees the same groups. One writer thread.
  */
@@ -21,7 +22,7 @@ final class AudioOutput implements AutoCloseable {
     AudioOutput(BroadcastProducer broadcast, int channels, int bitrate, OutputTimeline timeline) {
         this.broadcast = broadcast;
         this.timeline = timeline;
-        this.catalog = broadcast.createTrack(HangAudio.CATALOG_TRACK, HangAudio.CATALOG_PRIORITY);
+        this.catalog = broadcast.createTrack(HangCatalog.TRACK, HangAudio.CATALOG_PRIORITY);
         GroupProducer description = catalog.appendGroup();
         description.writeFrame(HangAudio.catalog(channels, bitrate));
         description.finish();
@@ -36,6 +37,10 @@ final class AudioOutput implements AutoCloseable {
             group = audio.appendGroup();
         }
         group.writeFrame(HangAudio.frame(slot.timestampUs(), packet.data()));
+        if (slot.endsGroup()) {
+            group.finish();
+            group = null;
+        }
     }
 
     /** The broadcast written, to publish on sessions. */

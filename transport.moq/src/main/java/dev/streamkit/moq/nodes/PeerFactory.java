@@ -10,6 +10,7 @@ import dev.streamkit.api.node.OutputPin;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.PacketType;
 import dev.streamkit.moq.osgi.GatewayComponent;
+import dev.streamkit.moq.session.LocalBroadcast;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -60,6 +61,6 @@ public final class PeerFactory implements NodeFactory {
             throw NodeException.invalidParam(PeerParams.GATEWAY_PATH, "transport::moq::peer runs in dynamic sessions only");
         }
         return PeerNode.open(context.nodeId(), PeerParams.read(params), gateway.gateway(), gateway.maxSubscribers(),
-                LocalBroadcasts::create);
+                LocalBroadcast::new);
     }
 }

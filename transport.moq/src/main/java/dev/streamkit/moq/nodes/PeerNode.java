@@ -112,11 +112,20 @@ final class PeerNode implements Node, PeerAdmission.Sessions {
         if (track(session)) session.publish(params.outputBroadcast(), output);
     }
 
+    /**
+     * A bidirectional client watches at once, and becomes the publisher when it announces the primary input
+     * broadcast while no other publisher is connected (a client that only watches holds no publisher slot).
+     */
     @Override
     public void peer(MoqSession session) {
         if (!track(session)) return;
         session.publish(params.outputBroadcast(), output);
-        if (publisher.compareAndSet(null, session)) reader.read(session);
+        session.announcements("", announcement -> {
+            if (announcement.active() && announcement.path().equals(params.primaryInput())
+                    && publisher.compareAndSet(null, session)) {
+                reader.read(session);
+            }
+        });
     }
 
     /** Keeps {@code session} until it closes; false (and closes it) when the node is gone. */
@@ -146,6 +155,11 @@ final class PeerNode implements Node, PeerAdmission.Sessions {
         } catch (CancellationException ended) {
             // the node was removed meanwhile
         }
+    }
+
+    /** Subscriptions to the output's audio track now, local or remote (tests). */
+    int audioReaders() {
+        return writer.readers();
     }
 
     /** Watching sessions now (tests). */

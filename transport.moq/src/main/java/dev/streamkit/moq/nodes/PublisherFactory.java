@@ -10,6 +10,7 @@ import dev.streamkit.api.node.ParamSpec;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.PacketType;
 import dev.streamkit.moq.osgi.ClientComponent;
+import dev.streamkit.moq.session.LocalBroadcast;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -57,7 +58,7 @@ public final class PublisherFactory implements NodeFactory {
         ClientParams target = ClientParams.read(params);
         OutputTimeline timeline = new OutputTimeline(params.getLong(INITIAL_DELAY, 0),
                 params.getLong(GROUP_DURATION, PeerParams.DEFAULT_GROUP_MS));
-        AudioOutput output = new AudioOutput(LocalBroadcasts.create(target.broadcast()),
+        AudioOutput output = new AudioOutput(new LocalBroadcast(target.broadcast()),
                 params.getInt(CHANNELS, DEFAULT_CHANNELS), CATALOG_BITRATE, timeline);
         return new PublisherNode(context.nodeId(), target, output, client.connector(), ReconnectLoop.SLEEP);
     }

@@ -102,12 +102,10 @@ final class PublisherReader {
             CompletableFuture<BroadcastConsumer> consumer = session.consume(broadcast, ANNOUNCE_SLICE).toCompletableFuture();
             try {
                 return consumer.get();
-            } catch (ExecutionException failed) {
+            } catch (ExecutionException notYet) {
+                // not announced within the slice: wait on while the session lasts
                 if (session.closed().toCompletableFuture().isDone()) {
                     throw new MoqException(0, "publisher left before announcing '" + broadcast + "'");
-                }
-                if (!(failed.getCause() instanceof java.util.concurrent.TimeoutException)) {
-                    throw new MoqException(0, "cannot consume '" + broadcast + "': " + failed.getCause());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.streamkit.moq.osgi;
 
+import dev.streamkit.moq.lite.MoqLimits;
 import dev.streamkit.moq.nodes.MoqConnector;
 import dev.streamkit.quic.WebTransportClient;
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +18,6 @@ public final class ClientComponent {
 
     /** Connects moq-lite sessions to relay URLs. */
     public MoqConnector connector() {
-        return new LiteConnector(transport);
+        return new LiteConnector(transport, MoqLimits.defaults());
     }
 }

@@ -3,6 +3,7 @@ package dev.streamkit.moq.osgi;
 import dev.streamkit.moq.gateway.MoqGateway;
 import dev.streamkit.moq.gateway.MoqHandshake;
 import dev.streamkit.moq.gateway.Timeouts;
+import dev.streamkit.moq.lite.MoqLimits;
 import dev.streamkit.quic.Acceptance;
 import dev.streamkit.quic.SessionRequest;
 import dev.streamkit.quic.WebTransportAcceptor;
@@ -50,7 +51,7 @@ public final class GatewayComponent implements WebTransportAcceptor {
             thread.setDaemon(true);
             return thread;
         });
-        MoqHandshake handshake = new LiteHandshake();
+        MoqHandshake handshake = new LiteHandshake(MoqLimits.defaults());
         gateway = new MoqGateway(Timeouts.on(timer), handshake, () -> authorizer, MoqGateway.ROUTE_WAIT);
     }
 

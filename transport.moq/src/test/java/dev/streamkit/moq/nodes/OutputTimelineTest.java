@@ -39,6 +39,12 @@ class OutputTimelineTest {
     }
 
     @Test
+    void aGroupEndsWithTheFrameThatFillsIt() {
+        List<OutputTimeline.Slot> slots = place(new OutputTimeline(0, 40), 6, 20_000);
+        for (int i = 0; i < slots.size(); i++) assertEquals(i % 2 == 1, slots.get(i).endsGroup(), "frame " + i);
+    }
+
+    @Test
     void aFrameThatWouldOverflowTheGroupOpensTheNextOne() {
         OutputTimeline timeline = new OutputTimeline(0, 50);
         assertTrue(timeline.next(20_000).newGroup());

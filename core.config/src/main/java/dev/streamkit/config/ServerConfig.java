@@ -50,6 +50,8 @@ public final class ServerConfig implements Serializable {
         public String basePath;
         public String moqGatewayUrl;
         public String moqAddress = "127.0.0.1:4545";
+        /** StreamKit/J: WebTransport (MoQ) on UDP at {@code address}'s host and port; false = no UDP listener. */
+        public boolean moqEnabled = true;
         public Cors cors = new Cors();
     }
 

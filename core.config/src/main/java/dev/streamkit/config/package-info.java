@@ -3,5 +3,5 @@
  * defaults, then the TOML file, then {@code SK_<SECTION>__<KEY>} environment variables.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package dev.streamkit.config;

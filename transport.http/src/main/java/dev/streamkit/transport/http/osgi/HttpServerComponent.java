@@ -1,5 +1,6 @@
 package dev.streamkit.transport.http.osgi;
 
+import dev.streamkit.config.HostPort;
 import dev.streamkit.config.ServerConfig;
 import dev.streamkit.engine.Engine;
 import dev.streamkit.plugins.PluginCatalog;
@@ -24,6 +25,8 @@ import dev.streamkit.transport.http.sessions.SessionRoutes;
 import dev.streamkit.transport.http.samples.SampleRoutes;
 import dev.streamkit.transport.http.samples.SampleStore;
 import dev.streamkit.transport.http.assets.AssetRoutes;
+import dev.streamkit.transport.http.moq.CertificateRoutes;
+import dev.streamkit.quic.WebTransportEndpoint;
 import dev.streamkit.transport.http.assets.AudioAssetStore;
 import dev.streamkit.transport.http.limits.RequestBodyDeadline;
 import dev.streamkit.transport.http.limits.SlowClientGuard;
@@ -49,6 +52,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Runs the Jetty server on {@code [server].address}: HTTP/1.1 and cleartext HTTP/2 on one TCP port, with
@@ -74,6 +78,10 @@ public final class HttpServerComponent {
     @Reference
     private PluginCatalog plugins;
 
+    /** The WebTransport endpoint of transport.quic, whose certificate hashes CertificateRoutes serve. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WebTransportEndpoint webTransport;
+
     private final AdminMounts adminMounts = new AdminMounts();
     private Server server;
     private ControlEndpoint control;
@@ -82,7 +90,7 @@ public final class HttpServerComponent {
 
     @Activate
     void activate(BundleContext context) throws Exception {
-        InetSocketAddress address = SocketAddresses.parse(config.server.address);
+        InetSocketAddress address = HostPort.parse("server.address", config.server.address);
         String refusal = ExposureCheck.refusal(address.getHostString(), config.permissions);
         if (refusal != null) {
             LOG.error(refusal);
@@ -109,6 +117,7 @@ public final class HttpServerComponent {
         // Samples under [server].samples_dir; audio assets under samples/audio relative to the working directory.
         new SampleRoutes(new SampleStore(Path.of(config.server.samplesDir)), roles).register(api);
         new AssetRoutes(new AudioAssetStore(Path.of("samples/audio"), "samples/audio"), roles).register(api);
+        new CertificateRoutes(() -> webTransport).register(api);
 
         QueuedThreadPool threads = new QueuedThreadPool(256, 8);
         threads.setName("skit-http");

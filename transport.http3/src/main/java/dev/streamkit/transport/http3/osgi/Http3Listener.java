@@ -1,5 +1,7 @@
 package dev.streamkit.transport.http3.osgi;
 
+import dev.streamkit.config.HostPort;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jetty.http3.server.HTTP3ServerConnectionFactory;
@@ -31,7 +33,7 @@ final class Http3Listener {
 
     /** Adds and starts an HTTP/3 connector on {@code address} ({@code host:port}, UDP). */
     static Http3Listener start(Server server, String address, String certPath, String keyPath, Path dir) throws Exception {
-        String[] hostPort = HostPort.split(address);
+        InetSocketAddress hostPort = HostPort.parse("server.http3_address", address);
         TlsKeyStores.Loaded keys;
         if (isSet(certPath) && isSet(keyPath)) {
             keys = TlsKeyStores.fromPem(Path.of(certPath), Path.of(keyPath));
@@ -55,8 +57,8 @@ final class Http3Listener {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         QuicheServerConnector connector = new QuicheServerConnector(server, tls, quic, new HTTP3ServerConnectionFactory(http));
-        connector.setHost(hostPort[0]);
-        connector.setPort(Integer.parseInt(hostPort[1]));
+        connector.setHost(hostPort.getHostString());
+        connector.setPort(hostPort.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         // Added to a running server the connector is an unmanaged bean: start and stop it here.
         server.addConnector(connector);

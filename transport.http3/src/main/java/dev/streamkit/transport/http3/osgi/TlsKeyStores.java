@@ -9,18 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import dev.streamkit.security.tls.TlsIdentity;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class TlsKeyStores {
 
-    static final String ALIAS = "skit";
+    static final String ALIAS = TlsIdentity.ALIAS;
     static final String SELF_SIGNED_FILE = "self-signed.p12";
     static final String PASSWORD_FILE = "self-signed.password";
     private static final int VALIDITY_DAYS = 365;
@@ -48,22 +44,8 @@ final class TlsKeyStores {
 
     /** The certificate chain of {@code certPem} and the (unencrypted) private key of {@code keyPem}. */
     static Loaded fromPem(Path certPem, Path keyPem) throws IOException, GeneralSecurityException {
-        Collection<? extends Certificate> chain;
-        try (InputStream in = Files.newInputStream(certPem)) {
-            chain = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        }
-        if (chain.isEmpty()) throw new GeneralSecurityException("no certificate in " + certPem);
-        PrivateKey key;
-        try {
-            key = PemPrivateKeys.read(Files.readString(keyPem, StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new GeneralSecurityException(keyPem + ": " + e.getMessage(), e);
-        }
-        char[] password = newPassword();
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        keyStore.load(null, null);
-        keyStore.setKeyEntry(ALIAS, key, password, chain.toArray(new Certificate[0]));
-        return new Loaded(keyStore, password);
+        TlsIdentity identity = TlsIdentity.fromPem(certPem, keyPem);
+        return new Loaded(identity.keyStore(), identity.password());
     }
 
     /**
@@ -100,9 +82,7 @@ final class TlsKeyStores {
     }
 
     static char[] newPassword() {
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random).toCharArray();
+        return TlsIdentity.newPassword();
     }
 
     /** Best effort {@code rw-------}/{@code rwx------}; a no-op where POSIX permissions do not exist. */

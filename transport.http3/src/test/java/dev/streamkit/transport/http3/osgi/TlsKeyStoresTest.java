@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.security.tls.PemPrivateKeys;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,15 +84,6 @@ class TlsKeyStoresTest {
                 () -> PemPrivateKeys.read(pem("ENCRYPTED PRIVATE KEY", new byte[] {0x30, 0x00})));
         assertTrue(encrypted.getMessage().contains("openssl pkcs8"));
         assertThrows(GeneralSecurityException.class, () -> PemPrivateKeys.read("no key here"));
-    }
-
-    @Test
-    void splitsAddresses() {
-        assertArrayEquals(new String[] {"127.0.0.1", "4433"}, HostPort.split("127.0.0.1:4433"));
-        assertArrayEquals(new String[] {"::1", "0"}, HostPort.split("[::1]:0"));
-        assertThrows(IllegalArgumentException.class, () -> HostPort.split("4433"));
-        assertThrows(IllegalArgumentException.class, () -> HostPort.split("localhost:http"));
-        assertThrows(IllegalArgumentException.class, () -> HostPort.split("localhost:70000"));
     }
 
     private static void assertKey(TlsKeyStores.Loaded loaded, PrivateKey key, Certificate cert) throws Exception {

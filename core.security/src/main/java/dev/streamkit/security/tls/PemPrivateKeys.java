@@ -1,6 +1,5 @@
-package dev.streamkit.transport.http3.osgi;
+package dev.streamkit.security.tls;
 
-import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  * Reads unencrypted PEM private keys (PKCS#8, PKCS#1 RSA, SEC1 EC) with the JDK alone: PKCS#1 and SEC1 keys
  * are wrapped into PKCS#8 with a minimal DER writer, since the JDK's key factories read only PKCS#8.
  */
-final class PemPrivateKeys {
+public final class PemPrivateKeys {
 
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
@@ -24,7 +23,7 @@ final class PemPrivateKeys {
     }
 
     /** Reads a PEM private key: PKCS#8 ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) or SEC1 ({@code EC PRIVATE KEY}). */
-    static PrivateKey read(String pem) throws GeneralSecurityException {
+    public static PrivateKey read(String pem) throws GeneralSecurityException {
         Matcher matcher = PEM.matcher(pem);
         while (matcher.find()) {
             String type = matcher.group(1);
@@ -33,9 +32,9 @@ final class PemPrivateKeys {
                 case "PRIVATE KEY":
                     return pkcs8(der, "RSA", "EC", "Ed25519", "Ed448");
                 case "RSA PRIVATE KEY":
-                    return pkcs8(wrapPkcs8(seq(OID_RSA, new byte[] {0x05, 0x00}), der), "RSA");
+                    return pkcs8(wrapPkcs8(Der.seq(OID_RSA, new byte[] {0x05, 0x00}), der), "RSA");
                 case "EC PRIVATE KEY":
-                    return pkcs8(wrapPkcs8(seq(OID_EC, sec1CurveOid(der)), der), "EC");
+                    return pkcs8(wrapPkcs8(Der.seq(OID_EC, sec1CurveOid(der)), der), "EC");
                 case "ENCRYPTED PRIVATE KEY":
                     throw new GeneralSecurityException("encrypted private keys are not supported; "
                             + "convert with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pem");
@@ -62,22 +61,22 @@ final class PemPrivateKeys {
 
     /** PrivateKeyInfo ::= SEQUENCE { INTEGER 0, AlgorithmIdentifier, OCTET STRING key }. */
     private static byte[] wrapPkcs8(byte[] algorithmIdentifier, byte[] key) {
-        return seq(new byte[] {0x02, 0x01, 0x00}, algorithmIdentifier, tlv(0x04, key));
+        return Der.seq(new byte[] {0x02, 0x01, 0x00}, algorithmIdentifier, Der.tlv(Der.OCTET_STRING, key));
     }
 
     /** The named-curve OID (whole TLV) of ECPrivateKey ::= SEQUENCE { version, privateKey, [0] parameters, ... }. */
     static byte[] sec1CurveOid(byte[] der) throws GeneralSecurityException {
-        int[] outer = header(der, 0);
+        int[] outer = Der.header(der, 0);
         if ((der[0] & 0xFF) != 0x30) throw new GeneralSecurityException("EC PRIVATE KEY is not a DER SEQUENCE");
         int at = outer[0];
         int end = outer[0] + outer[1];
         while (at < end) {
             int tag = der[at] & 0xFF;
-            int[] h = header(der, at);
+            int[] h = Der.header(der, at);
             if (tag == 0xA0) {
                 int inner = h[0];
                 if ((der[inner] & 0xFF) != 0x06) break;
-                int[] oid = header(der, inner);
+                int[] oid = Der.header(der, inner);
                 byte[] out = new byte[oid[0] - inner + oid[1]];
                 System.arraycopy(der, inner, out, 0, out.length);
                 return out;
@@ -85,51 +84,5 @@ final class PemPrivateKeys {
             at = h[0] + h[1];
         }
         throw new GeneralSecurityException("EC PRIVATE KEY without a named curve; use a PKCS#8 key");
-    }
-
-    /** Returns {content offset, content length} of the TLV at {@code at}. */
-    private static int[] header(byte[] der, int at) throws GeneralSecurityException {
-        if (at + 2 > der.length) throw new GeneralSecurityException("truncated DER");
-        int length = der[at + 1] & 0xFF;
-        int offset = at + 2;
-        if (length > 0x80) {
-            int bytes = length & 0x7F;
-            if (bytes > 3 || offset + bytes > der.length) throw new GeneralSecurityException("bad DER length");
-            length = 0;
-            for (int i = 0; i < bytes; i++) length = (length << 8) | (der[offset++] & 0xFF);
-        } else if (length == 0x80) {
-            throw new GeneralSecurityException("indefinite DER length");
-        }
-        if (offset + length > der.length) throw new GeneralSecurityException("truncated DER");
-        return new int[] {offset, length};
-    }
-
-    private static byte[] seq(byte[]... parts) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (byte[] part : parts) content.writeBytes(part);
-        return tlv(0x30, content.toByteArray());
-    }
-
-    private static byte[] tlv(int tag, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int length = content.length;
-        if (length < 0x80) {
-            out.write(length);
-        } else if (length < 0x100) {
-            out.write(0x81);
-            out.write(length);
-        } else if (length < 0x10000) {
-            out.write(0x82);
-            out.write(length >> 8);
-            out.write(length);
-        } else {
-            out.write(0x83);
-            out.write(length >> 16);
-            out.write(length >> 8);
-            out.write(length);
-        }
-        out.writeBytes(content);
-        return out.toByteArray();
     }
 }

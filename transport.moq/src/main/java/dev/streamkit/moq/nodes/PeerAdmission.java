@@ -29,6 +29,9 @@ final class PeerAdmission implements PeerEndpoint {
 
         /** Whether a publisher is connected now. */
         boolean hasPublisher();
+
+        /** The number of watching sessions changed to {@code count}. */
+        void watchersChanged(int count);
     }
 
     private final String input;
@@ -76,8 +79,8 @@ final class PeerAdmission implements PeerEndpoint {
     /** Counts a watching session until it closes. */
     private Consumer<MoqSession> watched(Consumer<MoqSession> handler) {
         return session -> {
-            watchers.incrementAndGet();
-            session.closed().whenComplete((how, error) -> watchers.decrementAndGet());
+            sessions.watchersChanged(watchers.incrementAndGet());
+            session.closed().whenComplete((how, error) -> sessions.watchersChanged(watchers.decrementAndGet()));
             handler.accept(session);
         };
     }

@@ -4,12 +4,14 @@ import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeException;
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
+import dev.streamkit.api.node.TelemetryEvent;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.Packet;
 import dev.streamkit.moq.gateway.DuplicateRouteException;
 import dev.streamkit.moq.gateway.MoqGateway;
 import dev.streamkit.moq.session.BroadcastProducer;
 import dev.streamkit.moq.session.MoqSession;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class PeerNode implements Node, PeerAdmission.Sessions {
 
     static final String WAITING_FOR_PUBLISHER = "waiting_for_publisher";
+    /** Telemetry event type reporting how many sessions watch the output. */
+    static final String WATCHERS_EVENT = "moq.subscribers";
     /** StreamKit's output catalog: mono Opus at 64 kbit/s. */
     static final int OUTPUT_CHANNELS = 1;
     static final int OUTPUT_BITRATE = 64_000;
@@ -126,6 +130,13 @@ final class PeerNode implements Node, PeerAdmission.Sessions {
                 reader.read(session);
             }
         });
+    }
+
+    /** Publishes the watcher count as {@value #WATCHERS_EVENT} telemetry ({@code count}). */
+    @Override
+    public void watchersChanged(int count) {
+        Outputs out = reader.outputs();
+        if (out != null && !closed) out.telemetry(TelemetryEvent.now(WATCHERS_EVENT, Map.of("count", count)));
     }
 
     /** Keeps {@code session} until it closes; false (and closes it) when the node is gone. */

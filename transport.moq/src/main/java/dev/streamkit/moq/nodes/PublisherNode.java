@@ -29,7 +29,12 @@ final class PublisherNode implements Node {
     private final AudioOutput output;
     private final MoqConnector connector;
     private final Thread connection;
+    /** How long the first packet waits for the relay to read the track. */
+    static final java.time.Duration FIRST_READER_WAIT = java.time.Duration.ofSeconds(CONNECT_TIMEOUT_S);
+    private static final long READER_POLL_MS = 5;
+
     private volatile Outputs outputs;
+    private boolean started;
     private volatile boolean closed;
     private volatile MoqSession session;
 
@@ -43,10 +48,29 @@ final class PublisherNode implements Node {
         connection.start();
     }
 
+    /** A mailbox worker runs it: the first packet may wait for the relay (see {@link #awaitFirstReader}). */
     @Override
-    public void onPacket(String inputPin, Packet packet, Outputs out) {
+    public Invocation invocation() {
+        return Invocation.BLOCKING;
+    }
+
+    @Override
+    public void onPacket(String inputPin, Packet packet, Outputs out) throws InterruptedException {
         outputs = out;
-        if (packet instanceof BinaryPacket opus) output.write(opus);
+        if (!(packet instanceof BinaryPacket opus)) return;
+        if (!started) awaitFirstReader();
+        output.write(opus);
+    }
+
+    /**
+     * Holds the first packet until the relay reads the audio track, at most {@link #FIRST_READER_WAIT}: like
+     * StreamKit's publisher, which connects before it takes its input, the start of the stream is not lost to
+     * the connection's set-up. Later packets never wait (live media).
+     */
+    private void awaitFirstReader() throws InterruptedException {
+        long deadline = System.nanoTime() + FIRST_READER_WAIT.toNanos();
+        while (output.readers() == 0 && System.nanoTime() < deadline && !closed) Thread.sleep(READER_POLL_MS);
+        started = true;
     }
 
     private void connectLoop(ReconnectLoop.Pause pause) {

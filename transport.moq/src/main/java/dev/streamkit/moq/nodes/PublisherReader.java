@@ -49,6 +49,11 @@ final class PublisherReader {
         attached.complete(out);
     }
 
+    /** The peer's outputs once the engine started it, else {@code null}. */
+    Outputs outputs() {
+        return attached.isDone() && !attached.isCompletedExceptionally() ? attached.join() : null;
+    }
+
     /** Starts reading {@code session}'s input broadcast on a thread of its own. */
     void read(MoqSession session) {
         Thread thread = new Thread(() -> run(session), "moq-peer-" + nodeId + "-reader");

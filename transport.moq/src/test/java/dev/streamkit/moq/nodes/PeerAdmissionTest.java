@@ -16,6 +16,7 @@ class PeerAdmissionTest {
 
     private boolean publisherConnected;
     private final List<String> admitted = new ArrayList<>();
+    private final List<Integer> counts = new ArrayList<>();
     private final PeerAdmission admission = new PeerAdmission("input", "output", 2, new PeerAdmission.Sessions() {
         public void publisher(MoqSession session) {
             admitted.add("publisher");
@@ -31,6 +32,10 @@ class PeerAdmissionTest {
 
         public boolean hasPublisher() {
             return publisherConnected;
+        }
+
+        public void watchersChanged(int count) {
+            counts.add(count);
         }
     });
 
@@ -83,5 +88,6 @@ class PeerAdmissionTest {
         assertEquals(1, admission.watchers());
         assertEquals(200, status(GatewayRole.SUBSCRIBER, MoqGrant.ALL));
         assertEquals(List.of("subscriber", "peer"), admitted);
+        assertEquals(List.of(1, 2, 1), counts, "each change of the watcher count is reported");
     }
 }

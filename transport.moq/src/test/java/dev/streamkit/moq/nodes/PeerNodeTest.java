@@ -144,6 +144,7 @@ class PeerNodeTest {
         }
         LoopbackGateway.await(() -> peerWatchers() == 3, "three watching sessions");
         LoopbackGateway.await(() -> ((PeerNode) peer.node()).audioReaders() == 3, "three audio subscriptions");
+        assertEquals(3, peer.outputs().events("moq.subscribers").size(), "each watcher reported");
         List<List<Long>> stamps = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int g = 0; g < 3; g++) { // a group at a time: groups on parallel streams may overtake each other
             peer.feed("in", opus(2 * g), opus(2 * g + 1));

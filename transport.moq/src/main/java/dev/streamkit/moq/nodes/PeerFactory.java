@@ -58,7 +58,7 @@ public final class PeerFactory implements NodeFactory {
     @Override
     public Node create(Params params, NodeContext context) throws NodeException {
         if (context.sessionId() == null) {
-            throw NodeException.invalidParam(PeerParams.GATEWAY_PATH, "transport::moq::peer runs in dynamic sessions only");
+            throw NodeException.runtime(KIND + " needs a session to register its gateway routes (dynamic pipelines only)", null);
         }
         return PeerNode.open(context.nodeId(), PeerParams.read(params), gateway.gateway(), gateway.maxSubscribers(),
                 LocalBroadcast::new);

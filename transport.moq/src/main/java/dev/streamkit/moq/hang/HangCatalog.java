@@ -16,10 +16,15 @@ import java.util.Map;
  *
  * <p>Read: the current shape {@code {"audio":{"renditions":{name:{codec,container,sampleRate,...}}},
  * "video":{"renditions":{...}}}} and the old one {@code {"audio":{"track":{"name"},"config":{...}}}} (video: an
- * array of those). Unknown root sections and fields are ignored; a missing {@code container} means legacy, as
- * in {@code @moq/hang} 0.3.5 (whose schema defaults it; older hang releases require it, so it is always written).
+ * array of those). Unknown root sections and fields are ignored; a missing {@code container} means legacy.
  *
  * <p>Write: {@code {"audio":{"renditions":{...},"priority":N}}}, with {@code container} {@code {"kind":...}}.
+ *
+ * <p>NOTE: checked against the schemas of {@code @moq/hang} 0.3.5 and 0.2.16 (the one {@code @moq/publish}
+ * uses): both accept what is written here, default a missing {@code container} to {@code {"kind":"legacy"}},
+ * and drop the section-level {@code priority} (StreamKit's own field); 0.3.5 turns an unknown container kind
+ * into "unknown" and ignores that rendition, and {@code cmaf} needs a base64 {@code init}. The container is
+ * written anyway so that stricter readers see it.
  */
 public final class HangCatalog {
 

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,7 @@ final class AnnounceWatcher {
     private final LiteSession session;
     private final Set<String> active = new LinkedHashSet<>();
     private final List<Listener> listeners = new ArrayList<>();
+    private final Set<CompletableFuture<String>> waiting = new HashSet<>();
     private boolean started;
     private MoqException failure;
 
@@ -45,7 +47,10 @@ final class AnnounceWatcher {
         this.session = session;
     }
 
-    /** Reports announcements under {@code prefix} (paths relative to it) until the handle is closed. */
+    /**
+     * Reports announcements under {@code prefix} (paths relative to it) until the handle is closed. NOTE: the
+     * callback runs on the session's announce thread with this watcher locked: it must not block.
+     */
     AutoCloseable listen(String prefix, Consumer<Announcement> callback) {
         Listener listener = new Listener(BroadcastPaths.normalize(prefix), callback);
         synchronized (this) {
@@ -73,6 +78,7 @@ final class AnnounceWatcher {
             if (failure != null) {
                 return CompletableFuture.failedFuture(failure);
             }
+            waiting.add(announced);
         }
         AutoCloseable handle = listen(normalized, announcement -> {
             if (announcement.active() && announcement.path().isEmpty()) {
@@ -81,16 +87,25 @@ final class AnnounceWatcher {
         });
         LiteSession.TIMER.schedule(() -> announced.completeExceptionally(new MoqException(MoqErrorCode.NOT_FOUND,
                 "broadcast '" + normalized + "' not announced within " + timeout)), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        session.closed().whenComplete((close, error) -> announced.completeExceptionally(
-                new MoqException(MoqErrorCode.CLOSED, "session closed before '" + normalized + "' was announced")));
-        return announced.whenComplete((result, error) -> Quietly.close(handle));
+        return announced.whenComplete((result, error) -> {
+            Quietly.close(handle);
+            synchronized (this) {
+                waiting.remove(announced);
+            }
+        });
     }
 
     /** The session ended: no more announcements. */
-    synchronized void fail(MoqException cause) {
-        failure = cause;
-        listeners.clear();
-        active.clear();
+    void fail(MoqException cause) {
+        List<CompletableFuture<String>> pending;
+        synchronized (this) {
+            failure = cause;
+            listeners.clear();
+            active.clear();
+            pending = List.copyOf(waiting);
+            waiting.clear();
+        }
+        pending.forEach(future -> future.completeExceptionally(cause));
     }
 
     private void startIfNeeded() {

@@ -8,6 +8,7 @@ import dev.streamkit.moq.wire.MessageIo;
 import dev.streamkit.moq.wire.MoqErrorCode;
 import dev.streamkit.moq.wire.MoqVersion;
 import dev.streamkit.moq.wire.ProtocolViolation;
+import dev.streamkit.moq.wire.WireMessage;
 import dev.streamkit.quic.BidiStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,26 +16,35 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * This side's published broadcasts and the peer's announce streams listening to them. Each announce stream gets
  * the active broadcasts under its prefix at once (ANNOUNCE_INIT for lite-01/02, ANNOUNCEs for lite-03+), then one
- * ANNOUNCE per change. NOTE: writes happen under this object's lock so that no stream misses or repeats a change.
+ * ANNOUNCE per change.
+ *
+ * <p>NOTE: changes are queued per stream under this object's lock (so no stream misses or repeats one) and
+ * written by the stream's own thread, so publishing never waits for a peer. A peer that lets more than
+ * {@link MoqLimits#maxAnnounces()} changes pile up unread has its session closed (bounds exceeded).
  */
 final class Announcer {
 
-    private record Listener(String prefix, OutputStream out) {
+    private static final long POLL_MS = 500;
+
+    private record Listener(String prefix, BlockingQueue<WireMessage> pending) {
     }
 
     private record Published(LocalBroadcast broadcast, AutoCloseable closeHandle) {
     }
 
-    private final long version;
+    private final LiteSession session;
     private final Map<String, Published> published = new HashMap<>();
     private final List<Listener> listeners = new ArrayList<>();
 
-    Announcer(long version) {
-        this.version = version;
+    Announcer(LiteSession session) {
+        this.session = session;
     }
 
     /** Publishes {@code broadcast} under {@code path} until it closes; replaces one already there. */
@@ -66,37 +76,47 @@ final class Announcer {
     }
 
     /**
-     * Serves one announce stream (its type already read) on the calling thread until the peer ends it: sends the
-     * current state, then holds the stream while changes are written to it.
+     * Serves one announce stream (its type already read) on the calling thread until the peer ends it: the
+     * current state first, then each change.
      */
-    void serve(BidiStream stream, int maxMessageBytes) throws IOException {
-        AnnounceInterest interest = MessageIo.read(stream.input(), maxMessageBytes,
+    void serve(BidiStream stream) throws IOException {
+        long version = session.version();
+        AnnounceInterest interest = MessageIo.read(stream.input(), session.limits().maxMessageBytes(),
                 reader -> AnnounceInterest.decode(reader, version));
-        String prefix = BroadcastPaths.normalize(interest.prefix());
-        Listener listener = new Listener(prefix, stream.output());
-        synchronized (this) {
-            List<String> suffixes = new ArrayList<>();
-            for (String path : published.keySet()) {
-                String suffix = BroadcastPaths.suffix(prefix, path);
-                if (suffix != null) {
-                    suffixes.add(suffix);
+        Listener listener = register(BroadcastPaths.normalize(interest.prefix()));
+        boolean[] ended = {false};
+        session.execute(() -> {
+            try {
+                if (stream.input().read() >= 0) {
+                    session.violation(new ProtocolViolation(MoqErrorCode.UNEXPECTED_MESSAGE,
+                            "data after ANNOUNCE_INTEREST"));
+                }
+            } catch (IOException e) {
+                // the peer reset its side: it is not interested any more
+            } finally {
+                synchronized (ended) {
+                    ended[0] = true;
                 }
             }
-            if (MoqVersion.isSetupEra(version)) {
-                MessageIo.write(listener.out(), new AnnounceInit(suffixes), version);
-            } else {
-                for (String suffix : suffixes) {
-                    MessageIo.write(listener.out(), new Announce(true, suffix), version);
-                }
-            }
-            listener.out().flush();
-            listeners.add(listener);
-        }
+        });
         try {
-            if (stream.input().read() >= 0) {
-                throw new ProtocolViolation(MoqErrorCode.UNEXPECTED_MESSAGE, "data after ANNOUNCE_INTEREST");
+            OutputStream out = stream.output();
+            while (!session.isClosed()) {
+                WireMessage next = listener.pending().poll(POLL_MS, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    MessageIo.write(out, next, version);
+                    out.flush();
+                    continue;
+                }
+                synchronized (ended) {
+                    if (ended[0]) {
+                        break;
+                    }
+                }
             }
             stream.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             synchronized (this) {
                 listeners.remove(listener);
@@ -111,6 +131,25 @@ final class Announcer {
         listeners.clear();
     }
 
+    private synchronized Listener register(String prefix) {
+        List<String> suffixes = new ArrayList<>();
+        for (String path : published.keySet()) {
+            String suffix = BroadcastPaths.suffix(prefix, path);
+            if (suffix != null) {
+                suffixes.add(suffix);
+            }
+        }
+        Listener listener = new Listener(prefix,
+                new ArrayBlockingQueue<>(suffixes.size() + session.limits().maxAnnounces() + 1));
+        if (MoqVersion.isSetupEra(session.version())) {
+            listener.pending().add(new AnnounceInit(suffixes));
+        } else {
+            suffixes.forEach(suffix -> listener.pending().add(new Announce(true, suffix)));
+        }
+        listeners.add(listener);
+        return listener;
+    }
+
     private void unpublish(String path, LocalBroadcast broadcast) {
         synchronized (this) {
             Published entry = published.get(path);
@@ -123,19 +162,12 @@ final class Announcer {
     }
 
     private void notifyListeners(String path, boolean active) {
-        List<Listener> broken = new ArrayList<>();
         for (Listener listener : listeners) {
             String suffix = BroadcastPaths.suffix(listener.prefix(), path);
-            if (suffix == null) {
-                continue;
-            }
-            try {
-                MessageIo.write(listener.out(), new Announce(active, suffix), version);
-                listener.out().flush();
-            } catch (IOException e) {
-                broken.add(listener);
+            if (suffix != null && !listener.pending().offer(new Announce(active, suffix))) {
+                session.execute(() -> session.violation(new ProtocolViolation(MoqErrorCode.BOUNDS_EXCEEDED,
+                        "peer left more than " + session.limits().maxAnnounces() + " announcements unread")));
             }
         }
-        listeners.removeAll(broken);
     }
 }

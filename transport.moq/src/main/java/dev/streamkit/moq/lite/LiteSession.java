@@ -64,7 +64,7 @@ final class LiteSession implements MoqSession {
             thread.setDaemon(true);
             return thread;
         });
-        this.announcer = new Announcer(version);
+        this.announcer = new Announcer(this);
         this.watcher = new AnnounceWatcher(this);
         this.remoteTracks = new RemoteTracks(this);
         this.subscriptionServer = new SubscriptionServer(this);
@@ -119,7 +119,7 @@ final class LiteSession implements MoqSession {
     /** Handles a bidi stream the peer opened, its type already read. */
     void onBidirectional(BidiStream stream, long type) throws IOException {
         if (type == StreamType.ANNOUNCE) {
-            announcer.serve(stream, limits.maxMessageBytes());
+            announcer.serve(stream);
         } else if (type == StreamType.SUBSCRIBE) {
             subscriptionServer.serve(stream);
         } else if (type == StreamType.PROBE && !MoqVersion.isSetupEra(version)) {

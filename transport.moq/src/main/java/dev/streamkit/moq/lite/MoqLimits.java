@@ -28,8 +28,11 @@ public record MoqLimits(int maxStreams, int maxAnnounces, int maxSubscriptions, 
         }
     }
 
-    /** 256 streams, 1024 announcements, 128 subscriptions, 1 MiB frames, 64 KiB messages, 10 s SETUP. */
+    /**
+     * 256 streams, 1024 announcements, 128 subscriptions, 1 MiB frames, 64 KiB messages, 10 s SETUP, tracks
+     * bounded by {@link TrackBounds#REMOTE}.
+     */
     public static MoqLimits defaults() {
-        return new MoqLimits(256, 1024, 128, 1 << 20, 64 * 1024, Duration.ofSeconds(10), TrackBounds.DEFAULT);
+        return new MoqLimits(256, 1024, 128, 1 << 20, 64 * 1024, Duration.ofSeconds(10), TrackBounds.REMOTE);
     }
 }

@@ -16,7 +16,6 @@ import dev.streamkit.moq.wire.SubscribeResponse;
 import dev.streamkit.moq.wire.Varint;
 import dev.streamkit.quic.BidiStream;
 import dev.streamkit.quic.ReceiveStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,6 +74,11 @@ final class RemoteTracks {
         }
         Subscription subscription = new Subscription(nextId.getAndIncrement(), local);
         byId.put(subscription.id, subscription);
+        if (session.isClosed()) {
+            byId.remove(subscription.id);
+            local.fail(new MoqException(MoqErrorCode.CLOSED, "MoQ session already closed"));
+            return reader;
+        }
         session.execute(() -> run(subscription, new Subscribe(subscription.id, BroadcastPaths.normalize(broadcast),
                 track, Delivery.ofPriority(priority))));
         return new TrackConsumer() {
@@ -146,11 +150,7 @@ final class RemoteTracks {
                 throw new ProtocolViolation(MoqErrorCode.FRAME_TOO_LARGE,
                         "frame of " + size + " bytes exceeds " + maxFrame);
             }
-            byte[] payload = in.readNBytes((int) size);
-            if (payload.length < size) {
-                throw new EOFException("group stream ended inside a frame");
-            }
-            group.writeFrame(payload);
+            group.writeFrame(MessageIo.readExactly(in, (int) size));
         }
     }
 

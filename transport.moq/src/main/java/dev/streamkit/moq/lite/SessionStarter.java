@@ -101,6 +101,7 @@ final class SessionStarter implements StreamHandler {
                 }
                 start(session, SetupHandshake.serve(stream, limits));
                 SetupHandshake.drainSessionStream(stream, limits);
+                stream.finish();
                 return;
             }
             awaitReady().onBidirectional(stream, type);

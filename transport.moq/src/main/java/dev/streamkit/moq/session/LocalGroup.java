@@ -3,7 +3,6 @@ package dev.streamkit.moq.session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -92,11 +91,7 @@ public final class LocalGroup implements GroupProducer {
             if (finished) {
                 return null;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new TimeoutException("no frame in group " + sequence + " within " + timeout);
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            Deadlines.await(this, deadline, "no frame in group " + sequence + " within " + timeout);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeoutException;
  * {@link #subscribe() consumers}. The local producer {@link #appendGroup() appends}; the protocol layer
  * {@link #insertGroup(long) inserts} groups arriving from the wire in any order. Each consumer reads groups in
  * sequence order and never goes back: a group older than one it already read is late and it never sees it; a
- * consumer behind the oldest kept group skips to it (live media, bounded memory).
+ * consumer behind the oldest kept group skips to it (live media, bounded memory). With a
+ * {@link TrackBounds#reorderWindow()}, a reader that finds a gap waits that long for the missing group first.
  *
  * <p>Ending: {@link #close()} lets consumers read what is kept, then they get {@code null}; {@link #abort}
  * fails consumers at once with a {@link MoqException}. Thread-safe; consumers wait on this object's monitor.
@@ -133,19 +134,46 @@ public final class LocalTrack implements TrackProducer {
                 return null;
             }
             Map.Entry<Long, LocalGroup> entry = groups.ceilingEntry(reader.nextWanted);
+            if (entry != null && awaitingMissingGroup(reader, entry.getKey())) {
+                long wake = Math.min(reader.gapDeadline, deadline);
+                long left = wake - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } else if (deadline - System.nanoTime() <= 0) {
+                    throw new TimeoutException("still waiting for group " + reader.nextWanted + " on track " + name);
+                }
+                continue;
+            }
             if (entry != null) {
                 reader.nextWanted = entry.getKey() + 1;
+                reader.started = true;
+                reader.gapDeadline = 0;
                 return entry.getValue().reader();
             }
             if (closed) {
                 return null;
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new TimeoutException("no group on track " + name + " within " + timeout);
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            Deadlines.await(this, deadline, "no group on track " + name + " within " + timeout);
         }
+    }
+
+    /**
+     * Whether {@code reader}, offered group {@code available} while it wants an earlier one, should still wait
+     * for the missing group: only after its first group, within the reorder window, and while that group could
+     * still be kept.
+     */
+    private boolean awaitingMissingGroup(Reader reader, long available) {
+        if (!reader.started || available == reader.nextWanted || closed || bounds.reorderWindow().isZero()) {
+            return false;
+        }
+        if (groups.size() >= bounds.maxGroups() && reader.nextWanted < groups.firstKey()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (reader.gapDeadline == 0) {
+            reader.gapDeadline = now + bounds.reorderWindow().toNanos();
+        }
+        return now - reader.gapDeadline < 0;
     }
 
     private synchronized void release(Reader reader) {
@@ -158,6 +186,8 @@ public final class LocalTrack implements TrackProducer {
 
     private final class Reader implements TrackConsumer {
         private long nextWanted;
+        private boolean started;
+        private long gapDeadline;
         private boolean closed;
 
         Reader(long nextWanted) {

@@ -18,7 +18,10 @@ public interface MoqSession extends AutoCloseable {
      */
     long version();
 
-    /** Announces {@code broadcast} under {@code path} (relative to the session path) until it is closed. */
+    /**
+     * Announces {@code broadcast} under {@code path} (relative to the session path) until it is closed. The moq-lite
+     * implementation serves from the broadcast's own tracks, so it takes a {@link LocalBroadcast} only.
+     */
     void publish(String path, BroadcastProducer broadcast);
 
     /** Reports the peer's announcements under {@code prefix}, current ones first; returns a handle to stop. */

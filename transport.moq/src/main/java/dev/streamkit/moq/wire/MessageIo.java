@@ -71,16 +71,21 @@ public final class MessageIo {
         return decodeBody(in, (high << 8) | low, maxSize, decoder);
     }
 
+    /** Reads exactly {@code size} bytes; an end of stream before them is an {@link EOFException}. */
+    public static byte[] readExactly(InputStream in, int size) throws IOException {
+        byte[] bytes = in.readNBytes(size);
+        if (bytes.length < size) {
+            throw new EOFException("stream ended after " + bytes.length + " of " + size + " bytes");
+        }
+        return bytes;
+    }
+
     private static <T> T decodeBody(InputStream in, long size, int maxSize, Decoder<T> decoder) throws IOException {
         if (size > maxSize) {
             throw new ProtocolViolation(MoqErrorCode.BOUNDS_EXCEEDED,
                     "message of " + size + " bytes exceeds " + maxSize);
         }
-        byte[] body = in.readNBytes((int) size);
-        if (body.length < size) {
-            throw new EOFException("stream ended inside a message");
-        }
-        WireReader reader = new WireReader(body);
+        WireReader reader = new WireReader(readExactly(in, (int) size));
         T message = decoder.decode(reader);
         reader.expectEnd();
         return message;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.moq.session.Announcement;
 import dev.streamkit.moq.session.BroadcastConsumer;
 import dev.streamkit.moq.session.GroupConsumer;
 import dev.streamkit.moq.session.GroupProducer;
@@ -17,6 +18,8 @@ import dev.streamkit.moq.wire.MoqVersion;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,9 +48,8 @@ class MoqLiteSessionTest {
     void serverPublishesFiveHundredFramesInOrder(List<String> protocols, long version) throws Exception {
         LocalBroadcast broadcast = new LocalBroadcast("output", LOSSLESS);
         TrackProducer track = broadcast.createTrack("audio/data", 80);
-        try (SessionHarness harness = new SessionHarness(LIMITS)) {
-            harness.server.thenAccept(session -> session.publish("output", broadcast));
-            harness.connect(protocols, setupOffer(version), LIMITS);
+        try (SessionHarness harness = SessionHarness.publishing(broadcast, LIMITS)
+                .connect(protocols, setupOffer(version), LIMITS)) {
             assertEquals(version, harness.clientSession.version());
             assertEquals(version, harness.serverSession().version());
             transfer(harness.clientSession, broadcast, track);
@@ -63,6 +65,26 @@ class MoqLiteSessionTest {
             harness.connect(protocols, setupOffer(version), LIMITS);
             harness.clientSession.publish("input", broadcast);
             transfer(harness.serverSession(), broadcast, track);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("versions")
+    void announcementsFollowPublishAndClose(List<String> protocols, long version) throws Exception {
+        LocalBroadcast early = new LocalBroadcast("rooms/early");
+        LocalBroadcast late = new LocalBroadcast("rooms/late");
+        try (SessionHarness harness = new SessionHarness(LIMITS)) {
+            harness.server.thenAccept(session -> session.publish("rooms/early", early));
+            harness.connect(protocols, setupOffer(version), LIMITS);
+            MoqSession server = harness.serverSession();
+            BlockingQueue<Announcement> heard = new LinkedBlockingQueue<>();
+            try (AutoCloseable ignored = harness.clientSession.announcements("rooms", heard::add)) {
+                assertEquals(new Announcement("early", true), heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+                server.publish("rooms/late", late);
+                assertEquals(new Announcement("late", true), heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+                early.close();
+                assertEquals(new Announcement("early", false), heard.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+            }
         }
     }
 

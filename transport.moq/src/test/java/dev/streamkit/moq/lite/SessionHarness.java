@@ -1,5 +1,6 @@
 package dev.streamkit.moq.lite;
 
+import dev.streamkit.moq.session.LocalBroadcast;
 import dev.streamkit.moq.session.MoqSession;
 import dev.streamkit.moq.testing.PipeClient;
 import dev.streamkit.moq.testing.PipeSession;
@@ -26,6 +27,13 @@ final class SessionHarness implements AutoCloseable {
             return protocol == null ? new Acceptance.Refuse(400, "no moq-lite")
                     : MoqLite.accept(protocol, serverLimits, server::complete);
         });
+    }
+
+    /** A harness whose server publishes {@code broadcast} at its path as soon as each session is ready. */
+    static SessionHarness publishing(LocalBroadcast broadcast, MoqLimits serverLimits) {
+        SessionHarness harness = new SessionHarness(serverLimits);
+        harness.server.thenAccept(session -> session.publish(broadcast.path(), broadcast));
+        return harness;
     }
 
     /** Connects offering {@code protocols}; SETUP (if any) offers {@code setupOffer}. */

@@ -17,7 +17,7 @@ import javax.tools.ToolProvider;
 /**
  * Builds a small third-party node bundle at test time: compiles a {@code NodeFactory} against the
  * core API jar with the JDK compiler and packs it with a manifest and a Declarative Services descriptor,
- * as a plugin author's build would.
+ * as a plugin author's build would; {@link #componentBundle} does the same for any one-class component.
  */
 public final class TestBundleBuilder {
 
@@ -75,15 +75,6 @@ public final class TestBundleBuilder {
                     }
                 }
                 """.formatted(breakage == Breakage.ACTIVATION_THROWS ? "throw new IllegalStateException(\"" + ACTIVATION_FAILURE + "\");" : "", kind);
-        Path src = Files.createDirectories(workDir.resolve("src/test/plugin"));
-        Path classes = Files.createDirectories(workDir.resolve("classes"));
-        Files.writeString(src.resolve("EchoFactory.java"), source);
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int result = compiler.run(null, null, errors, "--release", "17", "-d", classes.toString(),
-                "-cp", System.getProperty("skit.core.api.jar"), src.resolve("EchoFactory.java").toString());
-        if (result != 0) throw new IllegalStateException("test plugin does not compile:\n" + errors);
-
         String component = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.plugin.EchoFactory" activate="activate">
@@ -92,19 +83,40 @@ public final class TestBundleBuilder {
                   <implementation class="test.plugin.EchoFactory"/>
                 </scr:component>
                 """.formatted(kind);
+        String imports = "dev.streamkit.api.node;version=\"[1.0,2)\",dev.streamkit.api.packet;version=\"[1.0,2)\""
+                + (breakage == Breakage.MISSING_IMPORT ? "," + MISSING_PACKAGE + ";version=\"[1.0,2)\"" : "");
+        return componentBundle(workDir, symbolicName, version, imports, pkg, "EchoFactory", source, component,
+                System.getProperty("skit.core.api.jar"));
+    }
+
+    /**
+     * Compiles one class {@code pkg.className} from {@code source} against {@code classpath} and packs it with
+     * the Declarative Services descriptor {@code componentXml} into a bundle importing {@code imports}.
+     */
+    public static Path componentBundle(Path workDir, String symbolicName, String version, String imports, String pkg,
+                                       String className, String source, String componentXml, String classpath)
+            throws IOException {
+        Path src = Files.createDirectories(workDir.resolve("src").resolve(pkg.replace('.', '/')));
+        Path classes = Files.createDirectories(workDir.resolve("classes"));
+        Files.writeString(src.resolve(className + ".java"), source);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int result = compiler.run(null, null, errors, "--release", "17", "-d", classes.toString(),
+                "-cp", classpath, src.resolve(className + ".java").toString());
+        if (result != 0) throw new IllegalStateException("test bundle does not compile:\n" + errors);
+
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", version);
-        main.putValue("Import-Package", "dev.streamkit.api.node;version=\"[1.0,2)\",dev.streamkit.api.packet;version=\"[1.0,2)\""
-                + (breakage == Breakage.MISSING_IMPORT ? "," + MISSING_PACKAGE + ";version=\"[1.0,2)\"" : ""));
-        main.putValue("Service-Component", "OSGI-INF/echo.xml");
+        main.putValue("Import-Package", imports);
+        main.putValue("Service-Component", "OSGI-INF/component.xml");
         Path jar = workDir.resolve(symbolicName + "-" + version + ".jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            out.putNextEntry(new JarEntry("OSGI-INF/echo.xml"));
-            out.write(component.getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new JarEntry("OSGI-INF/component.xml"));
+            out.write(componentXml.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
             for (Path classFile : List.of(classes.resolve(pkg.replace('.', '/')).toFile().listFiles()).stream()
                     .map(java.io.File::toPath).toList()) {

@@ -144,25 +144,27 @@ final class KwikSession implements WebTransportSession {
 
     /** A bidirectional stream the peer opened for this session, past its signal and session id. */
     void acceptBidirectional(HttpStream stream) {
-        if (refuseWhenClosed(stream, true)) return;
-        KwikStream bidi = track(new KwikStream(stream, true, true, this::forgetLater));
-        try {
-            handler.onBidirectional(bidi);
-        } catch (Exception | LinkageError e) {
-            LOG.debug("session {}: stream handler failed: {}", path, e.toString());
-            bidi.terminate(WireFormat.REQUEST_REJECTED);
-        }
+        accept(stream, true, handler::onBidirectional);
     }
 
     /** A unidirectional stream the peer opened for this session, past its type and session id. */
     void acceptUnidirectional(HttpStream stream) {
-        if (refuseWhenClosed(stream, false)) return;
-        KwikStream uni = track(new KwikStream(stream, true, false, this::forgetLater));
+        accept(stream, false, handler::onUnidirectional);
+    }
+
+    /** One call of the stream handler. */
+    private interface HandlerCall {
+        void run(KwikStream stream) throws Exception;
+    }
+
+    private void accept(HttpStream stream, boolean bidirectional, HandlerCall call) {
+        if (refuseWhenClosed(stream, bidirectional)) return;
+        KwikStream tracked = track(new KwikStream(stream, true, bidirectional, this::forgetLater));
         try {
-            handler.onUnidirectional(uni);
+            call.run(tracked);
         } catch (Exception | LinkageError e) {
             LOG.debug("session {}: stream handler failed: {}", path, e.toString());
-            uni.abort(WireFormat.REQUEST_REJECTED);
+            tracked.terminate(WireFormat.REQUEST_REJECTED);
         }
     }
 

@@ -50,14 +50,7 @@ final class KwikStream implements BidiStream {
 
     @Override
     public void abort(long errorCode) {
-        if (receiveDone.compareAndSet(false, true)) {
-            try {
-                stream.abortReading(errorCode);
-            } catch (RuntimeException ignored) {
-                // connection already gone
-            }
-            maybeDone();
-        }
+        endHalf(receiveDone, () -> stream.abortReading(errorCode));
     }
 
     @Override
@@ -73,14 +66,18 @@ final class KwikStream implements BidiStream {
 
     @Override
     public void reset(long errorCode) {
-        if (sendDone.compareAndSet(false, true)) {
-            try {
-                stream.resetStream(errorCode);
-            } catch (RuntimeException ignored) {
-                // connection already gone
-            }
-            maybeDone();
+        endHalf(sendDone, () -> stream.resetStream(errorCode));
+    }
+
+    /** Ends one half with {@code action} unless it already ended; a connection already gone is no error. */
+    private void endHalf(AtomicBoolean done, Runnable action) {
+        if (!done.compareAndSet(false, true)) return;
+        try {
+            action.run();
+        } catch (RuntimeException ignored) {
+            // connection already gone
         }
+        maybeDone();
     }
 
     /** Whether both used halves have ended. */

@@ -62,7 +62,13 @@ public interface Node {
         return Invocation.NON_BLOCKING;
     }
 
-    /** Sources only: produce packets until done, then {@link Outputs#finish()}. Called once. */
+    /**
+     * Sources: produce packets until done, then {@link Outputs#finish()}; returning counts as finishing.
+     * Called once. A {@link NodeDefinition#bidirectional() bidirectional} node with inputs (a network
+     * transport) is started too in live sessions, once, before its sources produce and like its other calls
+     * (never concurrently with them): it must return at once, and may keep {@code out} to send what its own
+     * network threads receive (such a send waits while a downstream mailbox is full). Its return ends nothing.
+     */
     default void onStart(Outputs out) throws Exception {
     }
 

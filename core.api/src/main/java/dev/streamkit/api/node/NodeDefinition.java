@@ -10,7 +10,8 @@ import java.util.Objects;
  * needs instead.
  *
  * <ul>
- *   <li>{@link #bidirectional}: the node may close a cycle (a transport that both receives and sends);</li>
+ *   <li>{@link #bidirectional}: the node may close a cycle (a transport that both receives and sends); in
+ *       live sessions it is started ({@link Node#onStart}) even when it has inputs;</li>
  *   <li>{@link #oneshotOnly}: the node exists only inside a oneshot request; sessions refuse the kind;</li>
  *   <li>{@link #readPathParams} / {@link #writePathParams}: params naming a file the node reads or writes,
  *       checked against the server's file policy when the node is planned and when a tune changes them;</li>

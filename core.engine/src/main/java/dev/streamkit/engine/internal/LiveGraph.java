@@ -190,6 +190,7 @@ final class LiveGraph {
             listeners.fire(listener -> listener.nodeAdded(sessionId, add.nodeId(), add.kind(), params));
         }
         states.transition(planned.id(), NodeState.INITIALIZING, planned.isSource() ? NodeState.READY : NodeState.RUNNING);
+        session.execute(slot::startTransport);
     }
 
     private void connect(Connection c, boolean notify) throws PipelineException {

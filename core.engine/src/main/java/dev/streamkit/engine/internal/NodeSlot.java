@@ -328,6 +328,24 @@ final class NodeSlot implements Outputs {
         }
     }
 
+    /**
+     * Starts a bidirectional node that has inputs (a transport such as {@code transport::moq::peer}): its
+     * {@code onStart} runs once, under the slot's lock like any other call, and returns at once; the node
+     * keeps the {@link Outputs} to send from threads of its own. Unlike a source's, its return does not end it.
+     */
+    void startTransport() {
+        if (source || !bidirectional || done.get()) return;
+        calls.lock();
+        try {
+            if (done.get() || replacing) return;
+            invoke(n -> n.onStart(this));
+        } catch (CancellationException ending) {
+            // the run is ending or the node was removed: nothing to start
+        } finally {
+            calls.unlock();
+        }
+    }
+
     /** Delivers one packet to the node (called by the inbox, one thread at a time). */
     void receive(String pin, Packet packet) {
         if (done.get()) return;
@@ -625,6 +643,7 @@ final class NodeSlot implements Outputs {
             });
         } else {
             Inbox current = inbox;
+            startTransport(); // a transport's successor is started like the node it replaces
             if (current != null) {
                 current.controlPending();
                 if (!isInputPaused()) current.inputResumed();

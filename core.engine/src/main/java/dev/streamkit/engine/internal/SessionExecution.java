@@ -81,6 +81,7 @@ public final class SessionExecution implements Session, RunContext {
         for (PlannedNode node : plan.values()) {
             states.transition(node.id(), NodeState.INITIALIZING, node.isSource() ? NodeState.READY : NodeState.RUNNING);
         }
+        for (NodeSlot slot : graph.slots()) slot.startTransport(); // before any source produces
         for (PlannedNode node : plan.values()) {
             if (node.isSource() && states.transition(node.id(), NodeState.READY, NodeState.RUNNING)) {
                 execute(graph.slot(node.id())::start);

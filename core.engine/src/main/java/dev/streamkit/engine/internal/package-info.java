@@ -15,6 +15,10 @@
  *       <td>the source's {@code onStart} and the inline chain after it</td>
  *       <td>yes: the only threads that wait on a full mailbox (they hold nobody else's work); interrupted
  *       when their node is removed or their run ends</td></tr>
+ *   <tr><td>a transport's own threads (e.g. {@code transport::moq::peer}'s network readers), started by the
+ *       bidirectional node's {@code onStart} ({@link dev.streamkit.engine.internal.NodeSlot#startTransport})</td>
+ *       <td>sends through the node's {@code Outputs} and the inline chain after them, outside the node's lock</td>
+ *       <td>yes, like a source's thread: no driver, so a full mailbox makes it wait</td></tr>
  *   <tr><td>mailbox workers (the same pool), one drain per mailbox at a time</td>
  *       <td>a blocking or fan-in node's packets, ends and control messages, and the inline chain after it</td>
  *       <td>no: a full downstream mailbox takes the packet beyond its capacity and pauses the node the

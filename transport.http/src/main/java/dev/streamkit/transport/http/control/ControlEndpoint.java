@@ -5,7 +5,11 @@ import dev.streamkit.transport.http.api.NodeSchemaCatalog;
 import dev.streamkit.transport.http.api.OriginPolicy;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
+import dev.streamkit.security.auth.Caller;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -15,8 +19,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * StreamKit's WebSocket control API, {@code GET /api/v1/control} (also under {@code [server].base_path}):
  * a {@link WebSocketUpgradeHandler} in front of the REST handler. The upgrade is refused with 403 when the
  * {@code Origin} is not allowed; text messages are capped at 1 MiB (larger ones close the socket with
- * 1009). The caller's role is resolved once, from the upgrade request's headers, and holds for the whole
- * connection. Engine session events go to every open socket allowed to see them while the endpoint is installed.
+ * 1009). The caller's role is resolved once, from the upgrade request (its token when auth is on, else its
+ * headers), and holds for the whole connection; a socket whose token is revoked is closed ({@link #closeRevoked}). Engine session events go to every open socket allowed to see them while the endpoint is installed.
  */
 public final class ControlEndpoint implements AutoCloseable {
 
@@ -29,6 +33,7 @@ public final class ControlEndpoint implements AutoCloseable {
     private final RequestRoles roles;
     private final ControlRequests requests;
     private final EventBroadcaster events;
+    private final Set<ControlSocket> authenticated = ConcurrentHashMap.newKeySet();
 
     /**
      * @param nodeSchemas the node kinds, as {@code GET /api/v1/schema/nodes} lists them
@@ -69,7 +74,25 @@ public final class ControlEndpoint implements AutoCloseable {
             Responses.text(response, callback, 403, "WebSocket Origin not allowed");
             return null;
         }
-        return new ControlSocket(requests, roles.of(request), events::add, events::remove);
+        Caller caller = RequestRoles.caller(request);
+        return new ControlSocket(requests, roles.of(request), caller == null ? null : caller.jti(), this::opened, this::closed);
+    }
+
+    private void opened(ControlSocket socket) {
+        events.add(socket);
+        if (socket.tokenId() != null) authenticated.add(socket);
+    }
+
+    private void closed(ControlSocket socket) {
+        events.remove(socket);
+        authenticated.remove(socket);
+    }
+
+    /** Closes every open socket whose token id {@code revoked} accepts (after a revocation or a key reload). */
+    public void closeRevoked(Predicate<String> revoked) {
+        for (ControlSocket socket : authenticated) {
+            if (revoked.test(socket.tokenId())) socket.closeRevoked();
+        }
     }
 
     /** Stops listening to engine events. */

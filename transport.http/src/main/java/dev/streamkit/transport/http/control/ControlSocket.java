@@ -6,7 +6,9 @@ import dev.streamkit.security.AccessDenied;
 import dev.streamkit.security.Role;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * One {@code /api/v1/control} connection, acting for the {@link Role} resolved at upgrade: parses each text
@@ -19,15 +21,33 @@ public final class ControlSocket implements Session.Listener.AutoDemanding {
 
     private final ControlRequests requests;
     private final Role role;
+    private final String tokenId;
     private final Consumer<ControlSocket> onOpen;
     private final Consumer<ControlSocket> onClose;
     private volatile Outbox outbox;
+    private volatile Session session;
 
-    ControlSocket(ControlRequests requests, Role role, Consumer<ControlSocket> onOpen, Consumer<ControlSocket> onClose) {
+    /**
+     * @param tokenId the {@code jti} of the token the upgrade was authenticated with, or {@code null} (auth off)
+     */
+    ControlSocket(ControlRequests requests, Role role, String tokenId, Consumer<ControlSocket> onOpen,
+                  Consumer<ControlSocket> onClose) {
         this.requests = requests;
         this.role = role;
+        this.tokenId = tokenId;
         this.onOpen = onOpen;
         this.onClose = onClose;
+    }
+
+    /** The {@code jti} of the token this connection was opened with, or {@code null}. */
+    String tokenId() {
+        return tokenId;
+    }
+
+    /** Closes the connection (1008, policy violation) because its token was revoked. */
+    void closeRevoked() {
+        Session current = session;
+        if (current != null) current.close(StatusCode.POLICY_VIOLATION, "Token revoked", Callback.NOOP);
     }
 
     /** The role this connection acts for. */
@@ -37,6 +57,7 @@ public final class ControlSocket implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session session) {
+        this.session = session;
         outbox = new Outbox(session);
         onOpen.accept(this);
     }

@@ -10,6 +10,7 @@ import dev.streamkit.security.jwt.MoqAccessPolicy;
 import dev.streamkit.security.jwt.MoqAuthorizer;
 import java.time.Clock;
 import java.util.Map;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * admin token is, never the token.
  */
 @Component(immediate = true, service = {})
+// Registered in activate(), so declared for the resolver (transport.http and the MoQ gateway require them).
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"dev.streamkit.security.auth.ApiAuthenticator\"",
+        uses = ApiAuthenticator.class)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"dev.streamkit.security.jwt.MoqAuthorizer\"",
+        uses = MoqAuthorizer.class)
 public final class AuthComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthComponent.class);

@@ -1,8 +1,8 @@
 package dev.streamkit.transport.http.auth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,22 +11,22 @@ import java.util.Map;
  * Slows down token guessing: a client address that failed authentication {@code maxFailures} times within one
  * window is refused (429) until that window ends. Memory is bounded: at most {@code maxAddresses} addresses are
  * tracked; when full, expired windows are dropped first, then the oldest. Thread-safe; time comes from the
- * injected {@link Clock}.
+ * injected {@link InstantSource} (a {@link java.time.Clock} in production).
  */
 public final class FailedAuthLimiter {
 
     /** The server's limits: 20 failures per minute, 10 000 addresses. */
-    public static FailedAuthLimiter standard(Clock clock) {
+    public static FailedAuthLimiter standard(InstantSource clock) {
         return new FailedAuthLimiter(20, Duration.ofMinutes(1), 10_000, clock);
     }
 
     private final int maxFailures;
     private final Duration window;
     private final int maxAddresses;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<String, Window> byAddress = new LinkedHashMap<>();
 
-    public FailedAuthLimiter(int maxFailures, Duration window, int maxAddresses, Clock clock) {
+    public FailedAuthLimiter(int maxFailures, Duration window, int maxAddresses, InstantSource clock) {
         this.maxFailures = maxFailures;
         this.window = window;
         this.maxAddresses = maxAddresses;

@@ -3,37 +3,14 @@ package dev.streamkit.transport.http.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class FailedAuthLimiterTest {
 
-    /** A clock that moves only when told to. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
-    private final FailedAuthLimiter limiter = new FailedAuthLimiter(3, Duration.ofMinutes(1), 4, clock);
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final FailedAuthLimiter limiter = new FailedAuthLimiter(3, Duration.ofMinutes(1), 4, () -> now);
 
     @Test
     void blocksAnAddressAfterItsFailuresUntilTheWindowEnds() {
@@ -44,7 +21,7 @@ class FailedAuthLimiterTest {
         long wait = limiter.retryAfterSeconds("10.0.0.1");
         assertTrue(wait >= 1 && wait <= 61, "Retry-After within the window: " + wait);
         assertEquals(0, limiter.retryAfterSeconds("10.0.0.2"), "other addresses are not affected");
-        clock.now = clock.now.plus(Duration.ofSeconds(61));
+        now = now.plus(Duration.ofSeconds(61));
         assertEquals(0, limiter.retryAfterSeconds("10.0.0.1"), "a new window");
     }
 

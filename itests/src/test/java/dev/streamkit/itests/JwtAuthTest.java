@@ -201,6 +201,26 @@ class JwtAuthTest {
     }
 
     @Test
+    void reloadingKeysClosesTheSocketOfATokenRevokedOnDisk() throws Exception {
+        JsonNode third = mint("admin");
+        String jti = third.get("jti").asText();
+        try (ControlClient client = ControlClient.connect(running.get().port, null, bearer(third.get("token").asText()))) {
+            assertTrue(client.request("l", Map.of("action", "listsessions")).has("sessions"));
+            Path registry = stateDir().resolve("tokens.json");
+            JsonNode records = ControlClient.JSON.readTree(Files.readString(registry));
+            records.forEach(record -> {
+                if (record.get("jti").asText().equals(jti)) ((com.fasterxml.jackson.databind.node.ObjectNode) record).put("revoked", true);
+            });
+            Files.writeString(registry, ControlClient.JSON.writeValueAsString(records)); // an out-of-band change, mode kept
+            assertTrue(client.request("l2", Map.of("action", "listsessions")).has("sessions"), "still open before the reload");
+            HttpResponse<String> reload = running.get().send("POST", "/api/v1/auth/reload-keys", null, bearer(adminToken()));
+            assertEquals(204, reload.statusCode(), reload.body());
+            assertEquals(1008, client.closed.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(401, listSessions(bearer(third.get("token").asText())).statusCode());
+    }
+
+    @Test
     void browsersLogInWithAnHttpOnlySessionCookie() throws Exception {
         HttpResponse<String> page = running.get().get("/login");
         assertEquals(200, page.statusCode());

@@ -175,6 +175,8 @@ class JwtAuthTest {
         }
         assertThrows(Exception.class, () -> ControlClient.connect(running.get().port, null, Map.of()).close(),
                 "no token, no upgrade");
+        assertThrows(Exception.class, () -> ControlClient.connect(running.get().port, "http://192.0.2.7", bearer(adminToken())).close(),
+                "a valid token from a foreign origin, no upgrade either");
         assertEquals(200, running.get().send("GET", "/system/console/bundles", null, bearer(adminToken())).statusCode());
         HttpResponse<String> browser = running.get().send("GET", "/system/console/bundles", null, Map.of("Accept", "text/html"));
         assertEquals(302, browser.statusCode());

@@ -145,7 +145,7 @@ public final class HttpServerComponent {
         connector.setPort(address.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
-        // WebSocket control API (/api/v1/control) in front of the REST routes.
+        // WebSocket control API (/api/v1/control) in front of the REST routes; the auth gate (auth on) before all.
         control = new ControlEndpoint(engine, origins, roles, nodeSchemas);
         server.setHandler(new AuthGate(authentication, adminMounts, config.server.basePath, new UnknownRoleGate(roles,
                 control.wrap(server, config.server.basePath, new RequestBodyDeadline(new AdminGate(adminMounts, roles, origins, api))))));

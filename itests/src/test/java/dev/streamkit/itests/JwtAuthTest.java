@@ -203,6 +203,15 @@ class JwtAuthTest {
     }
 
     @Test
+    void aSocketIsClosedWhenItsTokenExpires() throws Exception {
+        String shortLived = post("/api/v1/auth/tokens", Map.of("role", "admin", "ttl_secs", 2), adminToken()).get("token").asText();
+        try (ControlClient client = ControlClient.connect(running.get().port, null, bearer(shortLived))) {
+            assertTrue(client.request("l", Map.of("action", "listsessions")).has("sessions"));
+            assertEquals(1008, client.closed.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void reloadingKeysClosesTheSocketOfATokenRevokedOnDisk() throws Exception {
         JsonNode third = mint("admin");
         String jti = third.get("jti").asText();

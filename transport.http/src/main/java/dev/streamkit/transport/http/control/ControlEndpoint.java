@@ -5,10 +5,8 @@ import dev.streamkit.transport.http.api.NodeSchemaCatalog;
 import dev.streamkit.transport.http.api.OriginPolicy;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
-import dev.streamkit.security.auth.Caller;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -20,7 +18,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * a {@link WebSocketUpgradeHandler} in front of the REST handler. The upgrade is refused with 403 when the
  * {@code Origin} is not allowed; text messages are capped at 1 MiB (larger ones close the socket with
  * 1009). The caller's role is resolved once, from the upgrade request (its token when auth is on, else its
- * headers), and holds for the whole connection; a socket whose token is revoked is closed ({@link #closeRevoked}). Engine session events go to every open socket allowed to see them while the endpoint is installed.
+ * headers), and holds for the whole connection; a socket whose token expires or is revoked is closed ({@link #closeRevoked}). Engine session events go to every open socket allowed to see them while the endpoint is installed.
  */
 public final class ControlEndpoint implements AutoCloseable {
 
@@ -33,7 +31,7 @@ public final class ControlEndpoint implements AutoCloseable {
     private final RequestRoles roles;
     private final ControlRequests requests;
     private final EventBroadcaster events;
-    private final Set<ControlSocket> authenticated = ConcurrentHashMap.newKeySet();
+    private volatile TokenSockets withTokens;
 
     /**
      * @param nodeSchemas the node kinds, as {@code GET /api/v1/schema/nodes} lists them
@@ -63,6 +61,7 @@ public final class ControlEndpoint implements AutoCloseable {
             if (base != null) container.addMapping(base + PATH, this::create);
         });
         upgrade.setHandler(next);
+        withTokens = new TokenSockets(server.getScheduler(), Clock.systemUTC());
         engine.sessions().addListener(events);
         return upgrade;
     }
@@ -74,25 +73,23 @@ public final class ControlEndpoint implements AutoCloseable {
             Responses.text(response, callback, 403, "WebSocket Origin not allowed");
             return null;
         }
-        Caller caller = RequestRoles.caller(request);
-        return new ControlSocket(requests, roles.of(request), caller == null ? null : caller.jti(), this::opened, this::closed);
+        return new ControlSocket(requests, roles.of(request), RequestRoles.caller(request), this::opened, this::closed);
     }
 
     private void opened(ControlSocket socket) {
         events.add(socket);
-        if (socket.tokenId() != null) authenticated.add(socket);
+        withTokens.opened(socket);
     }
 
     private void closed(ControlSocket socket) {
         events.remove(socket);
-        authenticated.remove(socket);
+        withTokens.closed(socket);
     }
 
     /** Closes every open socket whose token id {@code revoked} accepts (after a revocation or a key reload). */
     public void closeRevoked(Predicate<String> revoked) {
-        for (ControlSocket socket : authenticated) {
-            if (revoked.test(socket.tokenId())) socket.closeRevoked();
-        }
+        TokenSockets current = withTokens;
+        if (current != null) current.closeWhere(revoked);
     }
 
     /** Stops listening to engine events. */

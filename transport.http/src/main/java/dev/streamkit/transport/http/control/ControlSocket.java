@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamkit.security.AccessDenied;
 import dev.streamkit.security.Role;
+import dev.streamkit.security.auth.Caller;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -21,33 +22,33 @@ public final class ControlSocket implements Session.Listener.AutoDemanding {
 
     private final ControlRequests requests;
     private final Role role;
-    private final String tokenId;
+    private final Caller caller;
     private final Consumer<ControlSocket> onOpen;
     private final Consumer<ControlSocket> onClose;
     private volatile Outbox outbox;
     private volatile Session session;
 
     /**
-     * @param tokenId the {@code jti} of the token the upgrade was authenticated with, or {@code null} (auth off)
+     * @param caller who the upgrade was authenticated as, or {@code null} (auth off)
      */
-    ControlSocket(ControlRequests requests, Role role, String tokenId, Consumer<ControlSocket> onOpen,
+    ControlSocket(ControlRequests requests, Role role, Caller caller, Consumer<ControlSocket> onOpen,
                   Consumer<ControlSocket> onClose) {
         this.requests = requests;
         this.role = role;
-        this.tokenId = tokenId;
+        this.caller = caller;
         this.onOpen = onOpen;
         this.onClose = onClose;
     }
 
-    /** The {@code jti} of the token this connection was opened with, or {@code null}. */
-    String tokenId() {
-        return tokenId;
+    /** Who this connection was authenticated as (auth on), or {@code null}. */
+    Caller caller() {
+        return caller;
     }
 
-    /** Closes the connection (1008, policy violation) because its token was revoked. */
-    void closeRevoked() {
+    /** Closes the connection (1008, policy violation) because its token is no longer valid; {@code why} is the reason sent. */
+    void closeForToken(String why) {
         Session current = session;
-        if (current != null) current.close(StatusCode.POLICY_VIOLATION, "Token revoked", Callback.NOOP);
+        if (current != null) current.close(StatusCode.POLICY_VIOLATION, why, Callback.NOOP);
     }
 
     /** The role this connection acts for. */

@@ -56,12 +56,27 @@ class BuiltInRolesTest {
     }
 
     @Test
-    void allListsBothByName() {
+    void allListsEachByName() {
         Map<String, PermissionSet> all = BuiltInRoles.all();
-        assertEquals(List.of("admin", "user"), List.copyOf(all.keySet()));
+        assertEquals(List.of("admin", "user", "viewer"), List.copyOf(all.keySet()));
         assertEquals(15, BuiltInRoles.USER.flags().size());
         assertEquals(List.of("create_sessions", "destroy_sessions", "list_sessions", "modify_sessions", "tune_nodes",
                 "load_plugins", "delete_plugins", "list_nodes", "list_samples", "read_samples", "write_samples",
                 "delete_samples", "access_all_sessions", "upload_assets", "delete_assets"), List.copyOf(BuiltInRoles.USER.flags().keySet()));
+    }
+
+    @Test
+    void viewerOnlyLooks() {
+        Role viewer = new Role(BuiltInRoles.VIEWER_NAME, BuiltInRoles.VIEWER);
+        for (Permission looking : List.of(Permission.LIST_SESSIONS, Permission.LIST_NODES, Permission.LIST_SAMPLES,
+                Permission.READ_SAMPLES)) {
+            assertTrue(viewer.can(looking), looking.key());
+        }
+        for (Permission acting : List.of(Permission.CREATE_SESSIONS, Permission.DESTROY_SESSIONS, Permission.MODIFY_SESSIONS,
+                Permission.TUNE_NODES, Permission.LOAD_PLUGINS, Permission.DELETE_PLUGINS, Permission.WRITE_SAMPLES,
+                Permission.DELETE_SAMPLES, Permission.ACCESS_ALL_SESSIONS, Permission.UPLOAD_ASSETS, Permission.DELETE_ASSETS)) {
+            assertFalse(viewer.can(acting), acting.key());
+        }
+        assertTrue(viewer.allowsNodeKind("audio::gain"), "sees the kinds a user may use");
     }
 }

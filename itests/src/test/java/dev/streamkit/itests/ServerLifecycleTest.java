@@ -77,7 +77,8 @@ class ServerLifecycleTest {
 
     @Test
     void refusesToListenBeyondLoopbackWithoutARoleHeader() throws Exception {
-        Map.Entry<Integer, String> run = SkitServer.runToExit(workDir, "[server]\naddress = \"0.0.0.0:4599\"\n",
+        Map.Entry<Integer, String> run = SkitServer.runToExit(workDir,
+                "[server]\naddress = \"0.0.0.0:4599\"\n[auth]\nmode = \"disabled\"\n",
                 Duration.ofSeconds(20));
         assertEquals(2, run.getKey(), run.getValue());
         assertTrue(run.getValue().contains("Refusing to listen on non-loopback address '0.0.0.0'"), run.getValue());

@@ -44,10 +44,22 @@ final class SkitServer implements AutoCloseable {
 
     /** As {@link #start(Path, String)}, with extra options for the server's JVM (e.g. {@code -Xmx384m}). */
     static SkitServer start(Path workDir, String extraToml, List<String> jvmOptions) throws Exception {
+        return start(workDir, "127.0.0.1", extraToml, jvmOptions);
+    }
+
+    /**
+     * As {@link #start(Path, String)}, listening on {@code host} (e.g. {@code 0.0.0.0}); tests still talk to it on
+     * 127.0.0.1 only.
+     */
+    static SkitServer startOn(Path workDir, String host, String extraToml) throws Exception {
+        return start(workDir, host, extraToml, List.of());
+    }
+
+    private static SkitServer start(Path workDir, String host, String extraToml, List<String> jvmOptions) throws Exception {
         int port = freePort();
         Files.createDirectories(workDir.resolve("samples"));
         long started = System.nanoTime();
-        Process process = launch(workDir, "[server]\naddress = \"127.0.0.1:" + port + "\"\n" + extraToml, jvmOptions);
+        Process process = launch(workDir, "[server]\naddress = \"" + host + ":" + port + "\"\n" + extraToml, jvmOptions);
         SkitServer server = new SkitServer(workDir, port, process, 0);
         long healthyAfter = server.awaitHealthy(started);
         return new SkitServer(workDir, port, process, healthyAfter);

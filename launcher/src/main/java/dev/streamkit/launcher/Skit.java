@@ -2,7 +2,8 @@ package dev.streamkit.launcher;
 
 import dev.streamkit.config.ConfigException;
 import dev.streamkit.config.ConfigLoader;
-import dev.streamkit.security.ExposureCheck;
+import dev.streamkit.security.auth.ListenHost;
+import dev.streamkit.security.auth.StartupRules;
 import dev.streamkit.config.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,23 +60,24 @@ public final class Skit {
     }
 
     /**
-     * StreamKit's start-up rule ({@link ExposureCheck}): a non-loopback {@code server.address} without a
-     * role header (or {@code allow_insecure_no_auth}) stops the command before anything listens.
+     * The start-up rules of access control ({@link StartupRules}): with auth off, a non-loopback
+     * {@code server.address} without a role header (or {@code allow_insecure_no_auth}) stops the command before
+     * anything listens; with auth on, so does a {@code *} in {@code [server.cors].allowed_origins}.
      */
     static ServerConfig refuseUnsafeExposure(ServerConfig config) throws ConfigException {
-        String refusal = ExposureCheck.refusal(listenHost(config.server.address), config.permissions);
+        String refusal;
+        try {
+            refusal = StartupRules.refusal(config);
+        } catch (IllegalArgumentException invalidMode) {
+            refusal = invalidMode.getMessage();
+        }
         if (refusal != null) throw new ConfigException(refusal, null);
         return config;
     }
 
     /** The host part of {@code host:port} or {@code [v6]:port}. */
     static String listenHost(String address) {
-        if (address.startsWith("[")) {
-            int close = address.indexOf(']');
-            return close < 0 ? address : address.substring(0, close + 1);
-        }
-        int colon = address.lastIndexOf(':');
-        return colon < 0 ? address : address.substring(0, colon);
+        return ListenHost.of(address);
     }
 
     private static int serve(Path configFile, boolean explicitConfig) {

@@ -61,6 +61,8 @@ class SkitTest {
         config.server.address = "127.0.0.1:4545";
         assertSame(config, Skit.refuseUnsafeExposure(config));
         config.server.address = "0.0.0.0:4545";
+        assertSame(config, Skit.refuseUnsafeExposure(config), "auto mode: auth is on beyond loopback");
+        config.auth.mode = "disabled";
         ConfigException refused = assertThrows(ConfigException.class, () -> Skit.refuseUnsafeExposure(config));
         assertTrue(refused.getMessage().startsWith("Refusing to listen on non-loopback address '0.0.0.0'"), refused.getMessage());
         config.permissions.roleHeader = "x-role";

@@ -1,5 +1,6 @@
 /**
- * StreamKit's built-in JWT authentication, as a library: nothing here is wired into a transport yet.
+ * StreamKit's built-in JWT authentication, as a library; {@code dev.streamkit.security.auth} wires it into the
+ * transports.
  * The model, outermost first: an {@link dev.streamkit.security.jwt.AuthState} opens the state directory
  * ({@code [auth].state_dir}); it holds the {@link dev.streamkit.security.jwt.SigningKeys} (the active
  * Ed25519 key as a JWK and the public {@code jwks.json}) and the

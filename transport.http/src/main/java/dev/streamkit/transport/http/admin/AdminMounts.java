@@ -35,6 +35,11 @@ public final class AdminMounts {
         if (path != null) byPath.remove(path, handler);
     }
 
+    /** Whether a mounted handler serves {@code requestPath} (its path itself or below it). */
+    public boolean serves(String requestPath) {
+        return find(requestPath) != null;
+    }
+
     /** The mount serving {@code requestPath} (the path itself or below it), or {@code null}. */
     Mount find(String requestPath) {
         for (Map.Entry<String, Handler> entry : byPath.entrySet()) {

@@ -5,7 +5,9 @@ import dev.streamkit.transport.http.api.NodeSchemaCatalog;
 import dev.streamkit.transport.http.api.OriginPolicy;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -15,8 +17,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * StreamKit's WebSocket control API, {@code GET /api/v1/control} (also under {@code [server].base_path}):
  * a {@link WebSocketUpgradeHandler} in front of the REST handler. The upgrade is refused with 403 when the
  * {@code Origin} is not allowed; text messages are capped at 1 MiB (larger ones close the socket with
- * 1009). The caller's role is resolved once, from the upgrade request's headers, and holds for the whole
- * connection. Engine session events go to every open socket allowed to see them while the endpoint is installed.
+ * 1009). The caller's role is resolved once, from the upgrade request (its token when auth is on, else its
+ * headers), and holds for the whole connection; a socket whose token expires or is revoked is closed ({@link #closeRevoked}). Engine session events go to every open socket allowed to see them while the endpoint is installed.
  */
 public final class ControlEndpoint implements AutoCloseable {
 
@@ -29,6 +31,7 @@ public final class ControlEndpoint implements AutoCloseable {
     private final RequestRoles roles;
     private final ControlRequests requests;
     private final EventBroadcaster events;
+    private volatile TokenSockets withTokens;
 
     /**
      * @param nodeSchemas the node kinds, as {@code GET /api/v1/schema/nodes} lists them
@@ -58,6 +61,7 @@ public final class ControlEndpoint implements AutoCloseable {
             if (base != null) container.addMapping(base + PATH, this::create);
         });
         upgrade.setHandler(next);
+        withTokens = new TokenSockets(server.getScheduler(), Clock.systemUTC());
         engine.sessions().addListener(events);
         return upgrade;
     }
@@ -69,7 +73,23 @@ public final class ControlEndpoint implements AutoCloseable {
             Responses.text(response, callback, 403, "WebSocket Origin not allowed");
             return null;
         }
-        return new ControlSocket(requests, roles.of(request), events::add, events::remove);
+        return new ControlSocket(requests, roles.of(request), RequestRoles.caller(request), this::opened, this::closed);
+    }
+
+    private void opened(ControlSocket socket) {
+        events.add(socket);
+        withTokens.opened(socket);
+    }
+
+    private void closed(ControlSocket socket) {
+        events.remove(socket);
+        withTokens.closed(socket);
+    }
+
+    /** Closes every open socket whose token id {@code revoked} accepts (after a revocation or a key reload). */
+    public void closeRevoked(Predicate<String> revoked) {
+        TokenSockets current = withTokens;
+        if (current != null) current.closeWhere(revoked);
     }
 
     /** Stops listening to engine events. */

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamkit.security.AccessDenied;
 import dev.streamkit.security.Role;
+import dev.streamkit.security.auth.Caller;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * One {@code /api/v1/control} connection, acting for the {@link Role} resolved at upgrade: parses each text
@@ -19,15 +22,33 @@ public final class ControlSocket implements Session.Listener.AutoDemanding {
 
     private final ControlRequests requests;
     private final Role role;
+    private final Caller caller;
     private final Consumer<ControlSocket> onOpen;
     private final Consumer<ControlSocket> onClose;
     private volatile Outbox outbox;
+    private volatile Session session;
 
-    ControlSocket(ControlRequests requests, Role role, Consumer<ControlSocket> onOpen, Consumer<ControlSocket> onClose) {
+    /**
+     * @param caller who the upgrade was authenticated as, or {@code null} (auth off)
+     */
+    ControlSocket(ControlRequests requests, Role role, Caller caller, Consumer<ControlSocket> onOpen,
+                  Consumer<ControlSocket> onClose) {
         this.requests = requests;
         this.role = role;
+        this.caller = caller;
         this.onOpen = onOpen;
         this.onClose = onClose;
+    }
+
+    /** Who this connection was authenticated as (auth on), or {@code null}. */
+    Caller caller() {
+        return caller;
+    }
+
+    /** Closes the connection (1008, policy violation) because its token is no longer valid; {@code why} is the reason sent. */
+    void closeForToken(String why) {
+        Session current = session;
+        if (current != null) current.close(StatusCode.POLICY_VIOLATION, why, Callback.NOOP);
     }
 
     /** The role this connection acts for. */
@@ -37,6 +58,7 @@ public final class ControlSocket implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session session) {
+        this.session = session;
         outbox = new Outbox(session);
         onOpen.accept(this);
     }

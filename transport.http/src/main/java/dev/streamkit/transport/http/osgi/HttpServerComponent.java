@@ -4,12 +4,19 @@ import dev.streamkit.config.HostPort;
 import dev.streamkit.config.ServerConfig;
 import dev.streamkit.engine.Engine;
 import dev.streamkit.plugins.PluginCatalog;
-import dev.streamkit.security.ExposureCheck;
 import dev.streamkit.security.Permission;
 import dev.streamkit.security.RoleResolver;
+import dev.streamkit.security.auth.ApiAuthenticator;
+import dev.streamkit.security.auth.StartupRules;
 import dev.streamkit.transport.http.admin.AdminGate;
 import dev.streamkit.transport.http.admin.AdminMounts;
 import dev.streamkit.transport.http.api.ApiHandler;
+import dev.streamkit.transport.http.auth.AuthGate;
+import dev.streamkit.transport.http.auth.AuthRoutes;
+import dev.streamkit.transport.http.auth.FailedAuthLimiter;
+import dev.streamkit.transport.http.auth.MoqUrlTemplate;
+import dev.streamkit.transport.http.auth.RequestAuthentication;
+import dev.streamkit.transport.http.auth.SessionCookie;
 import dev.streamkit.transport.http.control.ControlEndpoint;
 import dev.streamkit.transport.http.api.HealthRoute;
 import dev.streamkit.transport.http.api.NodeSchemaCatalog;
@@ -32,6 +39,7 @@ import dev.streamkit.transport.http.assets.AudioAssetStore;
 import dev.streamkit.transport.http.limits.RequestBodyDeadline;
 import dev.streamkit.transport.http.limits.SlowClientGuard;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.net.InetSocketAddress;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
@@ -57,9 +65,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Runs the Jetty server on {@code [server].address}: HTTP/1.1 and cleartext HTTP/2 on one TCP port, with
- * StreamKit's routes, each behind its RBAC permission (spec §4.1, §9). Starts when the engine and the
- * configuration are available; stops with the bundle. Refuses to activate on a non-loopback address without
- * {@code [permissions].role_header} unless {@code allow_insecure_no_auth} is set. Jetty {@link Handler} services
+ * StreamKit's routes, each behind its RBAC permission (spec §4.1, §9). Starts when the engine, the
+ * configuration and the {@link ApiAuthenticator} are available; stops with the bundle. With JWT auth on, the
+ * {@link AuthGate} requires a token on {@code /api/*}, the control WebSocket and the console, and the
+ * {@code /api/v1/auth} routes, {@code /login} and the JWKS are served ({@link AuthRoutes}). With auth off it refuses
+ * to activate on a non-loopback address without {@code [permissions].role_header} unless
+ * {@code allow_insecure_no_auth} is set ({@link StartupRules}). Jetty {@link Handler} services
  * with {@value AdminMounts#PATH_PROPERTY} (the web console) are served at their path, to administrators only.
  */
 @Component(immediate = true, service = {})
@@ -79,6 +90,9 @@ public final class HttpServerComponent {
     @Reference
     private PluginCatalog plugins;
 
+    @Reference
+    private ApiAuthenticator authenticator;
+
     /** The WebTransport endpoint of transport.quic, whose certificate hashes CertificateRoutes serve. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile WebTransportEndpoint webTransport;
@@ -92,12 +106,15 @@ public final class HttpServerComponent {
     @Activate
     void activate(BundleContext context) throws Exception {
         InetSocketAddress address = HostPort.parse("server.address", config.server.address);
-        String refusal = ExposureCheck.refusal(address.getHostString(), config.permissions);
+        String refusal = StartupRules.refusal(config);
         if (refusal != null) {
             LOG.error(refusal);
             throw new IllegalStateException(refusal);
         }
-        RequestRoles roles = new RequestRoles(RoleResolver.fromConfig(config.permissions, System.getenv()));
+        String warning = StartupRules.warning(config);
+        if (warning != null) LOG.warn(warning);
+        RequestRoles roles = new RequestRoles(RoleResolver.fromConfig(config.permissions, System.getenv()), authenticator);
+        RequestAuthentication authentication = new RequestAuthentication(authenticator, FailedAuthLimiter.standard(Clock.systemUTC()));
         NodeSchemaCatalog nodeSchemas = new NodeSchemaCatalog(engine);
         OriginPolicy origins = new OriginPolicy(config.server.cors.allowedOrigins);
         ApiHandler api = new ApiHandler(config.server.basePath, origins);
@@ -113,6 +130,8 @@ public final class HttpServerComponent {
                         Responses.json(response, callback, PacketTypeCatalog.entries()))
                 .route("POST", "/api/v1/process", roles.guard(Permission.CREATE_SESSIONS, "execute oneshot pipelines",
                         new ProcessRoute(engine, config.server.maxBodySize)));
+        new AuthRoutes(authentication, roles, SessionCookie.of(authenticator.cookieName(), config.server.basePath, config.server.tls),
+                new MoqUrlTemplate(config.server.moqGatewayUrl), revoked -> control.closeRevoked(revoked), Clock.systemUTC()).register(api);
         new SessionRoutes(engine, roles).register(api);
         new PluginRoutes(plugins, engine.registry(), roles, config.plugins.allowHttpManagement, config.server.maxBodySize).register(api);
         // Samples under [server].samples_dir; audio assets under samples/audio relative to the working directory.
@@ -137,10 +156,10 @@ public final class HttpServerComponent {
         connector.setPort(address.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
-        // WebSocket control API (/api/v1/control) in front of the REST routes.
+        // WebSocket control API (/api/v1/control) in front of the REST routes; the auth gate (auth on) before all.
         control = new ControlEndpoint(engine, origins, roles, nodeSchemas);
-        server.setHandler(new UnknownRoleGate(roles, control.wrap(server, config.server.basePath,
-                new RequestBodyDeadline(new AdminGate(adminMounts, roles, origins, api)))));
+        server.setHandler(new AuthGate(authentication, adminMounts, config.server.basePath, new UnknownRoleGate(roles,
+                control.wrap(server, config.server.basePath, new RequestBodyDeadline(new AdminGate(adminMounts, roles, origins, api))))));
         server.start();
         LOG.info("StreamKit/J listening on http://{}:{} (HTTP/1.1, h2c)", address.getHostString(), connector.getLocalPort());
         // HTTP/3: publish the started server so transport.http3 can add a QUIC connector serving the same routes.

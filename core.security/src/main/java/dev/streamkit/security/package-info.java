@@ -9,5 +9,5 @@
  * enforced, lives in {@code dev.streamkit.security.jwt}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package dev.streamkit.security;

@@ -54,6 +54,14 @@ public final class ServerConfig implements Serializable {
         public String moqAddress = "127.0.0.1:4545";
         /** StreamKit/J: WebTransport (MoQ) on UDP at {@code address}'s host and port; false = no UDP listener. */
         public boolean moqEnabled = true;
+        /** StreamKit/J, slow clients: a request header (HTTP/1 or HTTP/2) must be complete this long after its first byte. */
+        public double requestHeaderTimeoutSecs = 10;
+        /** StreamKit/J, slow clients: how long a request body or a WebSocket frame may arrive before its rate is judged. */
+        public double requestBodyGraceSecs = 10;
+        /** StreamKit/J, slow clients: the least average rate, bytes per second, of a body or frame past its grace. */
+        public long minRequestBodyRate = 128;
+        /** StreamKit/J, slow clients: the longest silence inside an HTTP/1 request body (then 408). */
+        public double requestBodyIdleTimeoutSecs = 10;
         public Cors cors = new Cors();
     }
 

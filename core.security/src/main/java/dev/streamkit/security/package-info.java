@@ -9,5 +9,5 @@
  * ({@code dev.streamkit.security.jwt}, {@code dev.streamkit.security.auth}) the role comes from the token.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package dev.streamkit.security;

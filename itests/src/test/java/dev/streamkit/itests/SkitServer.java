@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The assembled runtime ({@code distribution/target}) started as a real {@code skit serve} process in a
  * temporary working directory, on a free loopback port, with its own {@code skit.toml}. Talks to it over
- * real sockets. Output goes to {@code server.log} in the working directory.
+ * real sockets. Output goes to {@link #logFile}: kept under {@code itests/target/server-logs/} (system
+ * property {@code skit.server.logs}), where {@code ServerLogsHygieneCheck} reads every one after the run.
  */
 final class SkitServer implements AutoCloseable {
 
@@ -28,13 +29,16 @@ final class SkitServer implements AutoCloseable {
     final int port;
     final long millisToHealthy;
     private final Process process;
+    /** Where this server's output begins in {@link #logFile} (an earlier server in the same directory wrote before it). */
+    private final long logOffset;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private SkitServer(Path workDir, int port, Process process, long millisToHealthy) {
+    private SkitServer(Path workDir, int port, Process process, long millisToHealthy, long logOffset) {
         this.workDir = workDir;
         this.port = port;
         this.process = process;
         this.millisToHealthy = millisToHealthy;
+        this.logOffset = logOffset;
     }
 
     /** Starts a server whose {@code skit.toml} is {@code extraToml} plus the listen address. */
@@ -44,7 +48,12 @@ final class SkitServer implements AutoCloseable {
 
     /** As {@link #start(Path, String)}, with extra options for the server's JVM (e.g. {@code -Xmx384m}). */
     static SkitServer start(Path workDir, String extraToml, List<String> jvmOptions) throws Exception {
-        return start(workDir, "127.0.0.1", extraToml, jvmOptions);
+        return start(workDir, "127.0.0.1", extraToml, jvmOptions, Map.of());
+    }
+
+    /** As {@link #start(Path, String, List)}, with extra environment variables (e.g. {@code SK_AUTH__MODE}). */
+    static SkitServer start(Path workDir, String extraToml, List<String> jvmOptions, Map<String, String> env) throws Exception {
+        return start(workDir, "127.0.0.1", extraToml, jvmOptions, env);
     }
 
     /**
@@ -52,17 +61,19 @@ final class SkitServer implements AutoCloseable {
      * 127.0.0.1 only.
      */
     static SkitServer startOn(Path workDir, String host, String extraToml) throws Exception {
-        return start(workDir, host, extraToml, List.of());
+        return start(workDir, host, extraToml, List.of(), Map.of());
     }
 
-    private static SkitServer start(Path workDir, String host, String extraToml, List<String> jvmOptions) throws Exception {
+    private static SkitServer start(Path workDir, String host, String extraToml, List<String> jvmOptions,
+                                    Map<String, String> env) throws Exception {
         int port = freePort();
         Files.createDirectories(workDir.resolve("samples"));
         long started = System.nanoTime();
-        Process process = launch(workDir, "[server]\naddress = \"" + host + ":" + port + "\"\n" + extraToml, jvmOptions);
-        SkitServer server = new SkitServer(workDir, port, process, 0);
+        long logOffset = logSize(workDir);
+        Process process = launch(workDir, "[server]\naddress = \"" + host + ":" + port + "\"\n" + extraToml, jvmOptions, env);
+        SkitServer server = new SkitServer(workDir, port, process, 0, logOffset);
         long healthyAfter = server.awaitHealthy(started);
-        return new SkitServer(workDir, port, process, healthyAfter);
+        return new SkitServer(workDir, port, process, healthyAfter, logOffset);
     }
 
     /**
@@ -70,17 +81,45 @@ final class SkitServer implements AutoCloseable {
      * within {@code timeout}; returns its exit code and output.
      */
     static Map.Entry<Integer, String> runToExit(Path workDir, String toml, Duration timeout) throws Exception {
-        Process process = launch(workDir, toml, List.of());
+        long logOffset = logSize(workDir);
+        Process process = launch(workDir, toml, List.of(), Map.of());
         if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("skit still running after " + timeout + ":\n"
-                    + Files.readString(workDir.resolve("server.log")));
+            throw new AssertionError("skit still running after " + timeout + ":\n" + logFrom(workDir, logOffset));
         }
-        return Map.entry(process.exitValue(), Files.readString(workDir.resolve("server.log")));
+        return Map.entry(process.exitValue(), logFrom(workDir, logOffset));
     }
 
-    /** Starts {@code skit -c skit.toml serve} in {@code workDir} with {@code toml}, output to server.log. */
-    private static Process launch(Path workDir, String toml, List<String> jvmOptions) throws IOException {
+    private static long logSize(Path workDir) throws IOException {
+        Path log = logFile(workDir);
+        return Files.exists(log) ? Files.size(log) : 0;
+    }
+
+    /** The output in {@link #logFile} from byte {@code offset} on. */
+    private static String logFrom(Path workDir, long offset) throws IOException {
+        Path log = logFile(workDir);
+        if (!Files.exists(log)) return "";
+        byte[] bytes = Files.readAllBytes(log);
+        int from = (int) Math.min(offset, bytes.length);
+        return new String(bytes, from, bytes.length - from, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Where the output of servers run in {@code workDir} goes (appended, so a restarted server's follows the
+     * first's): under {@code skit.server.logs}, named after the working directory's path, else
+     * {@code server.log} in it.
+     */
+    static Path logFile(Path workDir) throws IOException {
+        String logs = System.getProperty("skit.server.logs");
+        if (logs == null) return workDir.resolve("server.log");
+        Path dir = Path.of(logs);
+        Files.createDirectories(dir);
+        String name = workDir.toAbsolutePath().normalize().toString().replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+", "");
+        return dir.resolve(name + ".log");
+    }
+
+    /** Starts {@code skit -c skit.toml serve} in {@code workDir} with {@code toml}, output appended to {@link #logFile}. */
+    private static Process launch(Path workDir, String toml, List<String> jvmOptions, Map<String, String> env) throws IOException {
         Path file = workDir.resolve("skit.toml");
         Files.writeString(file, toml);
         List<String> command = new ArrayList<>();
@@ -92,8 +131,10 @@ final class SkitServer implements AutoCloseable {
                 "-Dskit.data=" + workDir.resolve("data"),
                 "-cp", requiredPath("skit.lib") + "/*",
                 "dev.streamkit.launcher.Skit", "-c", file.toString(), "serve"));
-        return new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(workDir).toFile()));
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private long awaitHealthy(long startedNanos) throws Exception {
@@ -175,9 +216,9 @@ final class SkitServer implements AutoCloseable {
         }
     }
 
+    /** What this server printed so far. */
     String log() throws IOException {
-        Path log = workDir.resolve("server.log");
-        return Files.exists(log) ? Files.readString(log) : "";
+        return logFrom(workDir, logOffset);
     }
 
     boolean isAlive() {

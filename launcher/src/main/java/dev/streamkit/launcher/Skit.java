@@ -5,6 +5,10 @@ import dev.streamkit.config.ConfigLoader;
 import dev.streamkit.security.auth.ListenHost;
 import dev.streamkit.security.auth.StartupRules;
 import dev.streamkit.config.ServerConfig;
+import dev.streamkit.launcher.auth.AuthCli;
+import dev.streamkit.launcher.auth.AuthCommandLine;
+import dev.streamkit.security.RedactingOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The {@code skit} command, as StreamKit's: {@code skit [-c FILE] [serve]} (the default), and
- * {@code skit config default}. Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error.
+ * The {@code skit} command, as StreamKit's: {@code skit [-c FILE] [serve]} (the default),
+ * {@code skit config default} and {@code skit [-c FILE] auth ...} ({@link AuthCli}, without starting the
+ * framework). Exit codes: 0 success, 1 runtime failure, 2 usage or configuration error ({@code auth}: 3 when
+ * the server refused the token).
  */
 public final class Skit {
 
@@ -51,6 +57,9 @@ public final class Skit {
         if (words.isEmpty() || words.equals(List.of("serve"))) {
             return serve(configFile, explicitConfig);
         }
+        if (words.get(0).equals("auth")) {
+            return auth(words.subList(1, words.size()), configFile, explicitConfig);
+        }
         if (words.equals(List.of("config", "default"))) {
             System.out.print(ConfigLoader.defaultsAsToml());
             return 0;
@@ -80,7 +89,31 @@ public final class Skit {
         return ListenHost.of(address);
     }
 
+    /** {@code skit auth ...}: the configuration (file and SK_* overrides) names the state dir and the server. */
+    private static int auth(List<String> words, Path configFile, boolean explicitConfig) {
+        if (explicitConfig && !Files.isRegularFile(configFile)) {
+            System.err.println("skit: config file " + configFile + " not found");
+            return 2;
+        }
+        try {
+            return AuthCli.run(words, ConfigLoader.load(Files.isRegularFile(configFile) ? configFile : null, System.getenv()));
+        } catch (ConfigException e) {
+            System.err.println("skit: " + Failures.describe(e));
+            return 2;
+        }
+    }
+
+    /**
+     * Everything the server prints (its log, Jetty's, stack traces) passes through {@link RedactingOutputStream}:
+     * no token or {@code Authorization} value reaches a log.
+     */
+    private static void redactStandardStreams() {
+        System.setOut(new PrintStream(new RedactingOutputStream(System.out), true));
+        System.setErr(new PrintStream(new RedactingOutputStream(System.err), true));
+    }
+
     private static int serve(Path configFile, boolean explicitConfig) {
+        redactStandardStreams();
         if (!Files.isRegularFile(configFile)) {
             if (explicitConfig) {
                 System.err.println("skit: config file " + configFile + " not found");
@@ -110,6 +143,6 @@ public final class Skit {
     }
 
     private static String usage() {
-        return "usage: skit [-c FILE] [serve]\n       skit config default";
+        return "usage: skit [-c FILE] [serve]\n       skit config default\n       " + AuthCommandLine.USAGE;
     }
 }

@@ -12,7 +12,8 @@ import java.time.Clock;
  * The authentication state directory ({@code [auth].state_dir}) opened as one unit: its
  * {@link SigningKeys}, {@link TokenRegistry}, a {@link TokenMinter} and a {@link TokenVerifier} over them,
  * and the bootstrap {@code admin.token}. Opening creates the directory owner-only when missing and removes
- * temporary files a crash mid-write left behind.
+ * temporary files a crash mid-write left behind. Writers hold the directory's {@link StateDirLock}, so a
+ * server and {@code skit auth} sharing the directory cannot interleave their writes.
  */
 public final class AuthState {
 
@@ -44,9 +45,12 @@ public final class AuthState {
     /** Opens (creating when needed) the state directory {@code dir}. */
     public static AuthState open(Path dir, TokenLifetimes lifetimes, Clock clock) throws IOException {
         CrashSafeFile.createOwnerOnlyDirectory(dir);
-        removeLeftovers(dir);
-        SigningKeys keys = SigningKeys.open(dir, clock, lifetimes.longest());
-        return new AuthState(dir, keys, TokenRegistry.open(dir, clock), lifetimes, clock);
+        // Under the lock: a temporary file is another process's write in progress until the lock is free.
+        return StateDirLock.holding(dir, () -> {
+            removeLeftovers(dir);
+            SigningKeys keys = SigningKeys.open(dir, clock, lifetimes.longest());
+            return new AuthState(dir, keys, TokenRegistry.open(dir, clock), lifetimes, clock);
+        });
     }
 
     /** The signing and verification keys. */
@@ -80,19 +84,24 @@ public final class AuthState {
      *
      * @return whether a token was written
      */
-    public synchronized boolean bootstrapAdminToken() throws IOException {
-        if (!registry.isEmpty() || Files.exists(adminTokenFile())) return false;
-        writeAdminToken();
-        return true;
+    public boolean bootstrapAdminToken() throws IOException {
+        return StateDirLock.holding(dir, () -> {
+            if (!registry.isEmpty() || Files.exists(adminTokenFile())) return false;
+            writeAdminToken();
+            return true;
+        });
     }
 
     /**
      * {@code skit auth rotate-key}: a new active signing key (the old one keeps verifying its tokens until
      * they expire) and a new bootstrap admin token signed with it.
      */
-    public synchronized void rotateKey() throws IOException {
-        keys.rotate();
-        writeAdminToken();
+    public void rotateKey() throws IOException {
+        StateDirLock.holding(dir, () -> {
+            keys.rotate();
+            writeAdminToken();
+            return null;
+        });
     }
 
     @Override

@@ -106,11 +106,19 @@ public final class SigningKeys {
      * Replaces the active key with a fresh one. The old public key keeps verifying until
      * {@code now + longestTokenLife}; tokens it signed keep their registry entries.
      */
-    public synchronized void rotate() throws IOException {
-        OctetKeyPair retired = new OctetKeyPair.Builder(active.toPublicJWK())
-                .expirationTime(Date.from(clock.instant().plus(longestTokenLife))).build();
-        verificationKeys.put(retired.getKeyID(), retired);
-        install(generate());
+    public void rotate() throws IOException {
+        // The directory lock first, then this object's monitor: the order every writer takes them in.
+        StateDirLock.holding(dir, () -> {
+            synchronized (this) {
+                // Keys another process published since this one loaded (an earlier skit auth rotate-key) stay.
+                readPublicKeys().forEach(verificationKeys::putIfAbsent);
+                OctetKeyPair retired = new OctetKeyPair.Builder(active.toPublicJWK())
+                        .expirationTime(Date.from(clock.instant().plus(longestTokenLife))).build();
+                verificationKeys.put(retired.getKeyID(), retired);
+                install(generate());
+            }
+            return null;
+        });
     }
 
     @Override
@@ -118,17 +126,23 @@ public final class SigningKeys {
         return "SigningKeys[active kid=" + active.getKeyID() + ", " + verificationKeys.size() + " verification keys]";
     }
 
-    private void load() throws IOException {
+    /** The unexpired public keys in {@code jwks.json} (none when it does not exist yet). */
+    private Map<String, OctetKeyPair> readPublicKeys() throws IOException {
+        Map<String, OctetKeyPair> keys = new LinkedHashMap<>();
         Path jwks = dir.resolve(JWKS_FILE);
-        if (Files.exists(jwks)) {
-            try {
-                for (JWK key : JWKSet.parse(Files.readString(jwks, StandardCharsets.UTF_8)).getKeys()) {
-                    if (key instanceof OctetKeyPair okp && !expired(okp)) verificationKeys.put(okp.getKeyID(), okp.toPublicJWK());
-                }
-            } catch (ParseException e) {
-                throw new IOException("Malformed " + jwks + ": " + e.getMessage(), e);
+        if (!Files.exists(jwks)) return keys;
+        try {
+            for (JWK key : JWKSet.parse(Files.readString(jwks, StandardCharsets.UTF_8)).getKeys()) {
+                if (key instanceof OctetKeyPair okp && !expired(okp)) keys.put(okp.getKeyID(), okp.toPublicJWK());
             }
+        } catch (ParseException e) {
+            throw new IOException("Malformed " + jwks + ": " + e.getMessage(), e);
         }
+        return keys;
+    }
+
+    private void load() throws IOException {
+        verificationKeys.putAll(readPublicKeys());
         Path privateFile = dir.resolve(PRIVATE_FILE);
         if (!Files.exists(privateFile)) {
             install(generate());

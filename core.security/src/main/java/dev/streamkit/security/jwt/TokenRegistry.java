@@ -17,7 +17,9 @@ import java.util.Optional;
  * only while its {@code jti} is here, its hash matches and it is not revoked. Every change is written
  * through {@link CrashSafeFile} before it is visible, so the registry survives restarts and a crash
  * mid-write leaves the previous version. Records of expired tokens are dropped on the next write.
- * Thread-safe.
+ * Each change re-reads the file under the state directory's {@link StateDirLock} and applies itself to
+ * what it finds, so that the server and {@code skit auth} writing the same directory never drop each
+ * other's records. Thread-safe.
  */
 public final class TokenRegistry {
 
@@ -25,12 +27,14 @@ public final class TokenRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<TokenRecord>> LIST = new TypeReference<>() { };
 
+    private final Path dir;
     private final Path file;
     private final Clock clock;
     private final Map<String, TokenRecord> byJti = new LinkedHashMap<>();
 
-    private TokenRegistry(Path file, Clock clock) {
-        this.file = file;
+    private TokenRegistry(Path dir, Clock clock) {
+        this.dir = dir;
+        this.file = dir.resolve(FILE);
         this.clock = clock;
     }
 
@@ -41,19 +45,17 @@ public final class TokenRegistry {
      *                     would silently forget revocations)
      */
     public static TokenRegistry open(Path dir, Clock clock) throws IOException {
-        TokenRegistry registry = new TokenRegistry(dir.resolve(FILE), clock);
-        if (Files.exists(registry.file)) {
-            CrashSafeFile.requireOwnerOnly(registry.file);
-            for (TokenRecord record : JSON.readValue(registry.file.toFile(), LIST)) registry.byJti.put(record.jti(), record);
-        }
+        TokenRegistry registry = new TokenRegistry(dir, clock);
+        registry.byJti.putAll(registry.read());
         return registry;
     }
 
     /** Adds a freshly minted token's record and persists it. */
-    public synchronized void add(TokenRecord record) throws IOException {
-        Map<String, TokenRecord> next = new LinkedHashMap<>(byJti);
-        next.put(record.jti(), record);
-        persist(next);
+    public void add(TokenRecord record) throws IOException {
+        update(next -> {
+            next.put(record.jti(), record);
+            return true;
+        });
     }
 
     /** The record of {@code jti}, revoked or not. */
@@ -76,13 +78,13 @@ public final class TokenRegistry {
      *
      * @return {@code false} when no such token is known
      */
-    public synchronized boolean revoke(String jti) throws IOException {
-        TokenRecord record = byJti.get(jti);
-        if (record == null) return false;
-        Map<String, TokenRecord> next = new LinkedHashMap<>(byJti);
-        next.put(jti, record.asRevoked());
-        persist(next);
-        return true;
+    public boolean revoke(String jti) throws IOException {
+        return update(next -> {
+            TokenRecord record = next.get(jti);
+            if (record == null) return false;
+            next.put(jti, record.asRevoked());
+            return true;
+        });
     }
 
     @Override
@@ -90,12 +92,44 @@ public final class TokenRegistry {
         return "TokenRegistry[" + byJti.size() + " tokens]";
     }
 
-    /** Writes {@code next} first; memory changes only once the file holds it. */
-    private void persist(Map<String, TokenRecord> next) throws IOException {
-        long now = clock.instant().getEpochSecond();
-        next.values().removeIf(record -> record.exp() <= now);
-        CrashSafeFile.writeOwnerOnly(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new ArrayList<>(next.values())));
+    /** A change to the records; answers whether it changed anything (else nothing is written). */
+    private interface Change {
+        boolean apply(Map<String, TokenRecord> records);
+    }
+
+    /**
+     * Applies {@code change} to the records on disk (another process may have written since this one last
+     * read) and writes the result first; memory changes only once the file holds it.
+     */
+    private boolean update(Change change) throws IOException {
+        // The directory lock first, then this object's monitor: the order every writer takes them in.
+        return StateDirLock.holding(dir, () -> {
+            synchronized (this) {
+                Map<String, TokenRecord> next = read();
+                boolean changed = change.apply(next);
+                if (changed) {
+                    long now = clock.instant().getEpochSecond();
+                    next.values().removeIf(record -> record.exp() <= now);
+                    CrashSafeFile.writeOwnerOnly(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new ArrayList<>(next.values())));
+                }
+                replaceMemory(next);
+                return changed;
+            }
+        });
+    }
+
+    private void replaceMemory(Map<String, TokenRecord> records) {
         byJti.clear();
-        byJti.putAll(next);
+        byJti.putAll(records);
+    }
+
+    /** The records in the file (none when it does not exist yet); an unreadable or shared file is an error. */
+    private Map<String, TokenRecord> read() throws IOException {
+        Map<String, TokenRecord> records = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            CrashSafeFile.requireOwnerOnly(file);
+            for (TokenRecord record : JSON.readValue(file.toFile(), LIST)) records.put(record.jti(), record);
+        }
+        return records;
     }
 }

@@ -17,8 +17,11 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * StreamKit's WebSocket control API, {@code GET /api/v1/control} (also under {@code [server].base_path}):
  * a {@link WebSocketUpgradeHandler} in front of the REST handler. The upgrade is refused with 403 when the
  * {@code Origin} is not allowed; text messages are capped at 1 MiB (larger ones close the socket with
- * 1009). The caller's role is resolved once, from the upgrade request (its token when auth is on, else its
- * headers), and holds for the whole connection; a socket whose token expires or is revoked is closed ({@link #closeRevoked}). Engine session events go to every open socket allowed to see them while the endpoint is installed.
+ * 1009); frames are taken whole (no auto-fragmenting) so that a trickled frame is judged by the slow-client
+ * guard. The caller's role is resolved once, from the upgrade request (its token when auth is on, else its
+ * headers), and holds for the whole connection; a socket whose token expires or is revoked is closed
+ * ({@link #closeRevoked}). Engine session events go to every open socket allowed to see them while the endpoint
+ * is installed.
  */
 public final class ControlEndpoint implements AutoCloseable {
 
@@ -55,6 +58,11 @@ public final class ControlEndpoint implements AutoCloseable {
             container.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
             container.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
             container.setIdleTimeout(Duration.ZERO);
+            // Whole frames only: the slow-client guard counts complete frames (a frame trickled byte by byte
+            // would otherwise arrive as many fragments, each looking like progress). A single-frame message up
+            // to the message cap still fits.
+            container.setAutoFragment(false);
+            container.setMaxFrameSize(MAX_MESSAGE_BYTES);
             container.addMapping(PATH, this::create);
             String base = basePath == null || basePath.isBlank() || basePath.equals("/") ? null
                     : "/" + basePath.replaceAll("^/+|/+$", "");

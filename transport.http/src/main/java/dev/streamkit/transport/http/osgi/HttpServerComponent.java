@@ -38,13 +38,13 @@ import dev.streamkit.quic.WebTransportEndpoint;
 import dev.streamkit.transport.http.assets.AudioAssetStore;
 import dev.streamkit.transport.http.limits.RequestBodyDeadline;
 import dev.streamkit.transport.http.limits.SlowClientGuard;
+import dev.streamkit.transport.http.limits.SlowClientLimits;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.net.InetSocketAddress;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Server;
@@ -149,9 +149,10 @@ public final class HttpServerComponent {
         // Sample ids arrive with a percent-encoded slash (/api/v1/samples/oneshot/oneshot%2Fdouble_volume).
         http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("skit-sample-ids",
                 org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
-        slowClients = new SlowClientGuard();
+        slowClients = new SlowClientGuard(SlowClientLimits.of(config.server));
         ServerConnector connector = new ServerConnector(server,
-                slowClients.connectionFactory(http), new HTTP2CServerConnectionFactory(http));
+                slowClients.connectionFactory(http), slowClients.h2cConnectionFactory(http));
+        connector.addEventListener(slowClients.webSocketWatcher());
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
@@ -159,7 +160,8 @@ public final class HttpServerComponent {
         // WebSocket control API (/api/v1/control) in front of the REST routes; the auth gate (auth on) before all.
         control = new ControlEndpoint(engine, origins, roles, nodeSchemas);
         server.setHandler(new AuthGate(authentication, adminMounts, config.server.basePath, new UnknownRoleGate(roles,
-                control.wrap(server, config.server.basePath, new RequestBodyDeadline(new AdminGate(adminMounts, roles, origins, api))))));
+                control.wrap(server, config.server.basePath,
+                        new RequestBodyDeadline(slowClients, new AdminGate(adminMounts, roles, origins, api))))));
         server.start();
         LOG.info("StreamKit/J listening on http://{}:{} (HTTP/1.1, h2c)", address.getHostString(), connector.getLocalPort());
         // HTTP/3: publish the started server so transport.http3 can add a QUIC connector serving the same routes.

@@ -59,4 +59,20 @@ class ReceiveProgressTest {
                     "keep-alive request " + request);
         }
     }
+
+    @Test
+    void http2FramesThatNeverOpenAStreamAreCutButOpenStreamsAreNotJudgedHere() {
+        ReceiveProgress trickler = ReceiveProgress.headersOnly(10 * SECOND);
+        boolean cut = false;
+        int second = 0;
+        for (; second <= 30 && !cut; second++) {
+            cut = trickler.tooSlow(second * SECOND, 24 + 9L * (second / 2), 0, 0);
+        }
+        assertTrue(cut && second > 10 && second <= 13, "PINGs or CONTINUATIONs without a request are cut, at second " + second);
+
+        ReceiveProgress downloading = ReceiveProgress.headersOnly(10 * SECOND);
+        for (int second2 = 0; second2 < 60; second2++) {
+            assertFalse(downloading.tooSlow(second2 * SECOND, 100 + 13L * second2, 1, 0), "window updates during a long answer");
+        }
+    }
 }

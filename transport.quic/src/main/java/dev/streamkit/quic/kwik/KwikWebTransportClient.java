@@ -7,9 +7,11 @@ import dev.streamkit.quic.WebTransportSession;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +25,9 @@ import tech.kwik.core.log.NullLogger;
 /**
  * Opens WebTransport sessions over kwik + flupke, one QUIC connection per session. Trust: pinned certificate
  * hashes, else (with {@code insecure}) any certificate, said once in the log, else the JDK's trust store.
- * The peer may open as many streams at once as {@link StreamLimits} allow.
+ * The peer may open as many streams at once as {@link StreamLimits} allow. {@link #close()} drops every
+ * connection still open at once (a QUIC CONNECTION_CLOSE, no WebTransport close capsule), as a client that
+ * goes away does.
  */
 public final class KwikWebTransportClient implements WebTransportClient, AutoCloseable {
 
@@ -36,6 +40,8 @@ public final class KwikWebTransportClient implements WebTransportClient, AutoClo
     private final ExecutorService workers = Workers.create("skit-wt-client", MAX_WORKERS);
     private final StreamLimits limits;
     private final AtomicBoolean insecureWarned = new AtomicBoolean();
+    /** Connections whose session is open (or opening), closed by {@link #close()}. */
+    private final Set<ClientH3Connection> connections = ConcurrentHashMap.newKeySet();
 
     public KwikWebTransportClient(StreamLimits limits) {
         this.limits = limits;
@@ -108,9 +114,17 @@ public final class KwikWebTransportClient implements WebTransportClient, AutoClo
         QuicClientConnection quic = builder.build();
         ClientH3Connection connection = new ClientH3Connection(quic, workers);
         holder.set(connection);
-        connection.connect();
-        KwikSession session = connection.openSession(url, options.protocols(), streams, options.connectTimeout(),
-                limits.openTimeout());
+        connections.add(connection);
+        KwikSession session;
+        try {
+            connection.connect();
+            session = connection.openSession(url, options.protocols(), streams, options.connectTimeout(),
+                    limits.openTimeout());
+        } catch (Exception | LinkageError e) {
+            connections.remove(connection);
+            throw e;
+        }
+        session.closed().whenComplete((close, error) -> connections.remove(connection));
         workers.execute(session::readCapsulesUntilClosed);
         return session;
     }
@@ -131,8 +145,11 @@ public final class KwikWebTransportClient implements WebTransportClient, AutoClo
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** Closes every connection still open at once, without closing their sessions first, and stops the workers. */
     @Override
     public void close() {
+        for (ClientH3Connection connection : connections) connection.abandon();
+        connections.clear();
         workers.shutdownNow();
     }
 }

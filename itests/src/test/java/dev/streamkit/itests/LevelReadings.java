@@ -69,6 +69,11 @@ final class LevelReadings {
         return readings.stream().mapToDouble(Reading::rms).average().orElseThrow(() -> new AssertionError("no level readings"));
     }
 
+    /** The mean rms without the first two and the last reading (the stream's edges, codec start-up). */
+    double steadyRms() {
+        return skip(2).filter(r -> r != readings.get(readings.size() - 1)).meanRms();
+    }
+
     /** The longest time between two consecutive readings, in ms (0 with fewer than two). */
     double longestGapMs() {
         long longest = 0;

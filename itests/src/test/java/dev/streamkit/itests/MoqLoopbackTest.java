@@ -37,20 +37,9 @@ class MoqLoopbackTest {
         running.get().writeSample("moq-tone.wav", TestAudio.sineWav(48000, 1, 440, AMPLITUDE, SECONDS));
         String base = "http://127.0.0.1:" + running.get().port + "/moq";
         try (ControlClient client = ControlClient.connect(running.get().port)) {
-            String peer = client.createSession("moq-gain", """
-                    nodes:
-                      moq_peer: { kind: transport::moq::peer, params: { gateway_path: /moq, allow_reconnect: true }, needs: enc }
-                      dec: { kind: audio::opus::decoder, needs: moq_peer }
-                      gain: { kind: audio::gain, params: { gain: %s }, needs: dec }
-                      enc: { kind: audio::opus::encoder, needs: gain }
-                    """.formatted(GAIN));
-            String watch = client.createSession("moq-watch", """
-                    nodes:
-                      pull: { kind: transport::moq::subscriber, params: { url: "%s/output", broadcast: output } }
-                      dec: { kind: audio::opus::decoder, needs: pull }
-                    """.formatted(base) + ControlClient.levelTapYaml("dec"));
-            client.eventsUntil(e -> NodeEvents.is(e, "nodetelemetry", peer, "moq_peer")
-                    && "moq.subscribers".equals(e.at("/data/event_type").asText()), 15_000, "the subscriber at the peer");
+            String peer = client.createSession("moq-gain", MoqPeers.gainSession("/moq", true, GAIN));
+            String watch = client.createSession("moq-watch", MoqPeers.watchSession(base + "/output"));
+            client.eventsUntil(e -> MoqPeers.watchers(e, peer, 1), 15_000, "the subscriber at the peer");
 
             String push = client.createSession("moq-push", PacedTone.source("moq-tone.wav") + """
                       mono: { kind: audio::resampler, params: { target_sample_rate: 48000 }, needs: pace }
@@ -65,16 +54,11 @@ class MoqLoopbackTest {
             assertEquals(expectedWindows, sent.size(), 1, "the tone as sent: " + sent);
             assertEquals(sent.size(), received.size(), expectedWindows * 0.1, "as much audio received as sent (10 %): " + received);
 
-            double rise = TestAudio.decibels(steady(received) / steady(sent));
+            double rise = TestAudio.decibels(received.steadyRms() / sent.steadyRms());
             System.out.printf("MoqLoopbackTest: %d windows sent, %d received, level %+.2f dB (expected %+.2f)%n",
                     sent.size(), received.size(), rise, TestAudio.decibels(GAIN));
             assertEquals(TestAudio.decibels(GAIN), rise, TOLERANCE_DB, "the peer's gain in the received level");
             assertTrue(received.size() > 4, "enough readings to judge");
         }
-    }
-
-    /** The mean rms without the first two and the last window (the stream's edges, codec start-up). */
-    private static double steady(LevelReadings readings) {
-        return readings.skip(2).filter(r -> r != readings.list().get(readings.size() - 1)).meanRms();
     }
 }

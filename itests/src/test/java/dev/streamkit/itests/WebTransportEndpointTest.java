@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.quic.ClientOptions;
-import dev.streamkit.quic.ReceiveStream;
-import dev.streamkit.quic.StreamHandler;
 import dev.streamkit.quic.kwik.KwikWebTransportClient;
 import dev.streamkit.quic.kwik.StreamLimits;
 import java.io.IOException;
@@ -49,7 +47,7 @@ class WebTransportEndpointTest {
             assertTrue(udpPortTaken(server.port), "UDP " + server.port + " is the WebTransport endpoint's");
             ClientOptions options = new ClientOptions(List.of("moq-lite-04"), List.of(hash), false, Duration.ofSeconds(2));
             ExecutionException held = assertThrows(ExecutionException.class, () -> client.connect(
-                    URI.create("https://127.0.0.1:" + server.port + "/moq"), options, ignoring())
+                    URI.create("https://127.0.0.1:" + server.port + "/moq"), options, MoqTestClient.refusingStreams())
                     .toCompletableFuture().get(30, TimeUnit.SECONDS));
             assertInstanceOf(IOException.class, held.getCause());
             assertTrue(held.getCause().getMessage().contains("no WebTransport session within"), held.getCause().getMessage());
@@ -75,20 +73,5 @@ class WebTransportEndpointTest {
         } catch (SocketException taken) {
             return true;
         }
-    }
-
-    private static StreamHandler ignoring() {
-        return new StreamHandler() {
-            @Override
-            public void onBidirectional(dev.streamkit.quic.BidiStream stream) {
-                stream.reset(0);
-                stream.abort(0);
-            }
-
-            @Override
-            public void onUnidirectional(ReceiveStream stream) {
-                stream.abort(0);
-            }
-        };
     }
 }

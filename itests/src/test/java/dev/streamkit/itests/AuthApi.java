@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The auth routes of streamkit-next §1.5 as the integration tests call them. */
@@ -42,6 +43,15 @@ final class AuthApi {
                 "{\"role\": \"" + role + "\", \"label\": \"itest\", \"ttl_secs\": " + ttlSecs + "}", bearer(admin));
         assertEquals(200, minted.statusCode(), minted.body());
         return ControlClient.JSON.readTree(minted.body());
+    }
+
+    /** {@code POST /api/v1/auth/moq-tokens} with {@code admin}; returns the MoQ token. */
+    static String mintMoq(SkitServer server, String admin, String root, List<String> subscribe, List<String> publish)
+            throws IOException, InterruptedException {
+        HttpResponse<String> minted = server.send("POST", "/api/v1/auth/moq-tokens", ControlClient.JSON.writeValueAsString(
+                Map.of("root", root, "subscribe", subscribe, "publish", publish, "label", "itest", "ttl_secs", 600)), bearer(admin));
+        assertEquals(200, minted.statusCode(), minted.body());
+        return ControlClient.JSON.readTree(minted.body()).get("token").asText();
     }
 
     /** {@code DELETE /api/v1/auth/tokens/{jti}} with {@code admin}. */

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class HangWatcher implements AutoCloseable {
 
     static final Duration MAX_LIFETIME = Duration.ofSeconds(150);
+    static final Duration SETTLE_QUIET = Duration.ofSeconds(1);
+    static final Duration SETTLE_MAX = Duration.ofSeconds(10);
     private static final Duration SLICE = Duration.ofMillis(200);
 
     private final MoqSession session;
@@ -71,14 +73,14 @@ final class HangWatcher implements AutoCloseable {
     }
 
     /**
-     * The frame count once no frame arrived for {@code quiet} (what the server still held has come), waiting at
-     * most {@code max}.
+     * The frame count once no frame arrived for {@link #SETTLE_QUIET} (what the server still held has come),
+     * waiting at most {@link #SETTLE_MAX}.
      */
-    long settled(Duration quiet, Duration max) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
+    long settled() throws InterruptedException {
+        long end = System.nanoTime() + SETTLE_MAX.toNanos();
         long count = frames();
         while (System.nanoTime() < end) {
-            Thread.sleep(quiet.toMillis());
+            Thread.sleep(SETTLE_QUIET.toMillis());
             long now = frames();
             if (now == count) return now;
             count = now;

@@ -6,10 +6,12 @@ import dev.streamkit.moq.session.MoqException;
 import dev.streamkit.moq.session.MoqSession;
 import dev.streamkit.moq.session.TrackConsumer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Watches the audio track of a hang broadcast on a moq-lite session and counts the frames that arrive, on a
@@ -28,6 +30,7 @@ final class HangWatcher implements AutoCloseable {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean closed;
+    private volatile long lastFrameNanos;
 
     private HangWatcher(MoqSession session, TrackConsumer track) {
         this.session = session;
@@ -55,7 +58,10 @@ final class HangWatcher implements AutoCloseable {
                     }
                     byte[] frame = group.readFrame(SLICE);
                     if (frame == null) group = null;
-                    else frames.incrementAndGet();
+                    else {
+                        frames.incrementAndGet();
+                        lastFrameNanos = System.nanoTime();
+                    }
                 } catch (TimeoutException idle) {
                     // nothing yet: check whether to stop
                 }
@@ -77,15 +83,30 @@ final class HangWatcher implements AutoCloseable {
      * waiting at most {@link #SETTLE_MAX}.
      */
     long settled() throws InterruptedException {
+        return settle(this::frames);
+    }
+
+    /** The frames of all {@code watchers} once none of them received one for {@link #SETTLE_QUIET} (see {@link #settled()}). */
+    static long settled(List<HangWatcher> watchers) throws InterruptedException {
+        return settle(() -> watchers.stream().mapToLong(HangWatcher::frames).sum());
+    }
+
+    private static long settle(LongSupplier frames) throws InterruptedException {
         long end = System.nanoTime() + SETTLE_MAX.toNanos();
-        long count = frames();
+        long count = frames.getAsLong();
         while (System.nanoTime() < end) {
             Thread.sleep(SETTLE_QUIET.toMillis());
-            long now = frames();
+            long now = frames.getAsLong();
             if (now == count) return now;
             count = now;
         }
         return count;
+    }
+
+    /** How long ago the last frame arrived, in ms (-1: none yet). */
+    long millisSinceLastFrame() {
+        long last = lastFrameNanos;
+        return last == 0 ? -1 : (System.nanoTime() - last) / 1_000_000;
     }
 
     /** Why the track failed, or {@code null}. */

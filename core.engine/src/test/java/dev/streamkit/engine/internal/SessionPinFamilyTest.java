@@ -1,7 +1,6 @@
 package dev.streamkit.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.api.node.InputPin;
@@ -13,7 +12,6 @@ import dev.streamkit.api.node.OutputPin;
 import dev.streamkit.api.node.Outputs;
 import dev.streamkit.api.node.ParamSchema;
 import dev.streamkit.api.node.ParamSpec;
-import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.api.packet.Packet;
 import dev.streamkit.api.packet.PacketType;
@@ -23,7 +21,6 @@ import dev.streamkit.engine.GraphOperation;
 import dev.streamkit.engine.PipelineCompiler;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,67 +41,59 @@ class SessionPinFamilyTest {
     private static final Map<String, Integer> SENT_ON = Map.of("out", 0, "audio/data", 1, "audio/low", 2, "video/hd", 3);
 
     private final ExecutorService pool = Executors.newCachedThreadPool();
-    private final Map<String, NodeFactory> factories = new HashMap<>();
     private final Map<String, List<Integer>> collected = new ConcurrentHashMap<>();
-    private SessionRegistry sessions;
-
-    SessionPinFamilyTest() {
-        register(NodeDefinition.builder("test::tracks")
-                .output(OutputPin.broadcast("out", PacketType.BINARY))
-                .output(OutputPin.family("*/*", PacketType.BINARY))
-                .output(OutputPin.family("cam/*/*", PacketType.TEXT))
-                .build(), params -> new Node() {
-                    public Invocation invocation() {
-                        return Invocation.BLOCKING;
-                    }
-
-                    public void onStart(Outputs out) throws InterruptedException {
-                        for (int i = 0; i < 100_000 && !out.isCancelled(); i++) {
-                            for (Map.Entry<String, Integer> pin : SENT_ON.entrySet()) {
-                                out.send(pin.getKey(), BinaryPacket.of(new byte[] {pin.getValue().byteValue()}));
-                            }
-                            Thread.sleep(2);
+    private final Map<String, NodeFactory> factories = Map.of(
+            "test::tracks", new LambdaNodeFactory(NodeDefinition.builder("test::tracks")
+                    .output(OutputPin.broadcast("out", PacketType.BINARY))
+                    .output(OutputPin.family("*/*", PacketType.BINARY))
+                    .output(OutputPin.family("cam/*/*", PacketType.TEXT)).build(), params -> new TrackSource()),
+            "test::text", new LambdaNodeFactory(NodeDefinition.builder("test::text")
+                    .input(InputPin.one("in", PacketType.TEXT)).build(), params -> new Node() {
+                    }),
+            "test::collect", new LambdaNodeFactory(NodeDefinition.builder("test::collect")
+                    .input(InputPin.one("in", PacketType.BINARY))
+                    .params(ParamSchema.builder().param("name", ParamSpec.string()).build()).build(),
+                    params -> new Node() {
+                        public void onPacket(String pin, Packet packet, Outputs out) {
+                            collected.computeIfAbsent(params.getString("name", "c"), k -> new CopyOnWriteArrayList<>())
+                                    .add((int) ((BinaryPacket) packet).data()[0]);
                         }
-                        out.finish();
-                    }
-                });
-        register(NodeDefinition.builder("test::text").input(InputPin.one("in", PacketType.TEXT)).build(), params -> new Node() {
-        });
-        register(NodeDefinition.builder("test::collect").input(InputPin.one("in", PacketType.BINARY))
-                .params(ParamSchema.builder().param("name", ParamSpec.string()).build()).build(), params -> new Node() {
-                    public void onPacket(String pin, Packet packet, Outputs out) {
-                        collected.computeIfAbsent(params.getString("name", "c"), k -> new CopyOnWriteArrayList<>())
-                                .add((int) ((BinaryPacket) packet).data()[0]);
-                    }
-                });
-    }
+                    }));
+    private final SessionRegistry sessions = TestSessions.registry(factories::get, kind -> List.of(), null, pool);
 
-    private void register(NodeDefinition definition, java.util.function.Function<Params, Node> create) {
-        factories.put(definition.kind(), new LambdaNodeFactory(definition, create));
+    /** Sends on every pin of {@link #SENT_ON} in turn, every 2 ms. */
+    private static final class TrackSource implements Node {
+        @Override
+        public Invocation invocation() {
+            return Invocation.BLOCKING;
+        }
+
+        @Override
+        public void onStart(Outputs out) throws InterruptedException {
+            for (int i = 0; i < 100_000 && !out.isCancelled(); i++) {
+                for (Map.Entry<String, Integer> pin : SENT_ON.entrySet()) {
+                    out.send(pin.getKey(), BinaryPacket.of(new byte[] {pin.getValue().byteValue()}));
+                }
+                Thread.sleep(2);
+            }
+            out.finish();
+        }
     }
 
     @AfterEach
     void stop() {
-        if (sessions != null) sessions.destroyAll();
+        sessions.destroyAll();
         pool.shutdownNow();
     }
 
+    /** A session "g" of {@code yaml}. */
     private Session session(String yaml) throws PipelineException {
-        sessions = TestSessions.registry(factories::get, kind -> List.of(), null, pool);
         return sessions.create("g", new PipelineCompiler().compile(yaml));
     }
 
-    private int count(String sink) {
-        List<Integer> values = collected.get(sink);
-        return values == null ? 0 : values.size();
-    }
-
-    private static void refused(Session session, String expected, org.junit.jupiter.api.function.Executable op) {
-        var before = session.pipeline();
-        PipelineException e = assertThrows(PipelineException.class, op);
-        assertEquals(PipelineException.Kind.CONFIGURATION, e.kind());
-        assertTrue(e.getMessage().contains(expected), e.getMessage());
-        assertEquals(before, session.pipeline());
+    /** How many packets the collector {@code name} took. */
+    private int count(String name) {
+        return collected.getOrDefault(name, List.of()).size();
     }
 
     @Test
@@ -115,16 +104,16 @@ class SessionPinFamilyTest {
                   a: { kind: test::collect, params: { name: a } }
                   t: { kind: test::text }
                 """);
-        refused(s, "Unknown output pin 'src.audio'", () -> s.connect("src", "audio", "a", "in", null));
-        refused(s, "Unknown output pin 'src.x/audio/data'", () -> s.connect("src", "x/audio/data", "a", "in", null));
-        refused(s, "Unknown output pin 'src.*/*'", () -> s.connect("src", "*/*", "a", "in", null));
-        refused(s, "Type mismatch", () -> s.connect("src", "cam/audio/data", "a", "in", null));
-        refused(s, "Type mismatch", () -> s.connect("src", "audio/data", "t", "in", null));
+        TestSessions.refused(s, "Unknown output pin 'src.audio'", () -> s.connect("src", "audio", "a", "in", null));
+        TestSessions.refused(s, "Unknown output pin 'src.x/audio/data'", () -> s.connect("src", "x/audio/data", "a", "in", null));
+        TestSessions.refused(s, "Unknown output pin 'src.*/*'", () -> s.connect("src", "*/*", "a", "in", null));
+        TestSessions.refused(s, "Type mismatch", () -> s.connect("src", "cam/audio/data", "a", "in", null));
+        TestSessions.refused(s, "Type mismatch", () -> s.connect("src", "audio/data", "t", "in", null));
         s.connect("src", "cam/audio/data", "t", "in", null);
         s.connect("src", "audio/data", "a", "in", null);
         assertTrue(s.pipeline().connections().contains(
                 new Connection("src", "audio/data", "a", "in", ConnectionMode.RELIABLE)), s.pipeline().toString());
-        refused(s, "cardinality: One", () -> s.connect("src", "audio/low", "a", "in", null));
+        TestSessions.refused(s, "cardinality: One", () -> s.connect("src", "audio/low", "a", "in", null));
         assertEquals(List.of(), s.validateBatch(List.of(
                 new GraphOperation.Disconnect("src", "audio/data", "a", "in"),
                 new GraphOperation.Connect("src", "audio/low", "a", "in", null))));

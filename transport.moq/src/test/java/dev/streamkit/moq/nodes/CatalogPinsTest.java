@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.moq.session.LocalBroadcast;
 import dev.streamkit.moq.session.MoqSession;
 import dev.streamkit.testkit.NodeHarness;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,21 +25,34 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogPinsTest {
 
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    /** Closed after each test, last first. */
+    private final Deque<AutoCloseable> cleanup = new ArrayDeque<>();
     private NodeHarness node;
-    private Thread sourceThread;
 
     @AfterEach
     void close() throws Exception {
-        if (node != null) {
-            node.outputs().cancel();
-            node.close();
-        }
-        if (sourceThread != null) {
-            sourceThread.interrupt();
-            sourceThread.join(10_000);
-        }
-        for (AutoCloseable c : cleanup) c.close();
+        for (AutoCloseable c = cleanup.pollLast(); c != null; c = cleanup.pollLast()) c.close();
+    }
+
+    /** Runs {@code source}'s {@code onStart} on a thread of its own, as the engine's source thread. */
+    private void runSource(Node source) {
+        node = new NodeHarness(source);
+        Thread thread = new Thread(node::start, "test-subscriber-source");
+        cleanup.add(() -> {
+            thread.interrupt();
+            thread.join(10_000);
+        });
+        cleanup.add(node);
+        cleanup.add(node.outputs()::cancel);
+        thread.start();
+    }
+
+    /** A peer reading {@code input} and {@code cam-input}, started as the engine starts it. */
+    private void startPeer(LoopbackGateway loop) throws Exception {
+        PeerParams params = PeerParams.read(Params.of(Map.of("input_broadcasts", List.of("input", "cam-input"))));
+        node = new NodeHarness(PeerNode.open("moq_peer", params, loop.gateway, 8, LocalBroadcast::new));
+        cleanup.add(node);
+        node.start();
     }
 
     private static byte[] opus(int track, int i) {
@@ -58,9 +74,7 @@ class CatalogPinsTest {
         FakeSession relay = new FakeSession();
         relay.announce(remote.broadcast.consumer());
         ClientParams source = ClientParams.read(Params.of(Map.of("url", "http://127.0.0.1:4545/moq", "broadcast", "show")));
-        node = new NodeHarness(new SubscriberNode("sub", source, url -> CompletableFuture.completedFuture(relay), pause -> { }));
-        sourceThread = new Thread(node::start, "test-subscriber-source");
-        sourceThread.start();
+        runSource(new SubscriberNode("sub", source, url -> CompletableFuture.completedFuture(relay), pause -> { }));
         LoopbackGateway.await(remote::allRead, "the subscriber reading both renditions");
 
         List<byte[]> data = new ArrayList<>();
@@ -82,9 +96,7 @@ class CatalogPinsTest {
     @Test
     void aPeerEmitsAFurtherBroadcastOnPrefixedPins() throws Exception {
         LoopbackGateway loop = new LoopbackGateway();
-        PeerParams params = PeerParams.read(Params.of(Map.of("input_broadcasts", List.of("input", "cam-input"))));
-        node = new NodeHarness(PeerNode.open("moq_peer", params, loop.gateway, 8, LocalBroadcast::new));
-        node.start();
+        startPeer(loop);
         MoqSession client = loop.connect("/moq"); // bidirectional: the only connection offering further broadcasts
         cleanup.add(client);
         Renditions primary = new Renditions("input", "audio/data");
@@ -108,9 +120,7 @@ class CatalogPinsTest {
     @Test
     void aPublisherOnlyConnectionOffersThePrimaryBroadcastAlone() throws Exception {
         LoopbackGateway loop = new LoopbackGateway();
-        PeerParams params = PeerParams.read(Params.of(Map.of("input_broadcasts", List.of("input", "cam-input"))));
-        node = new NodeHarness(PeerNode.open("moq_peer", params, loop.gateway, 8, LocalBroadcast::new));
-        node.start();
+        startPeer(loop);
         MoqSession client = loop.connect("/moq/input");
         cleanup.add(client);
         Renditions primary = new Renditions("input", "audio/data");

@@ -218,7 +218,10 @@ public final class MoqBench {
         private volatile boolean recording;
         private volatile boolean stopped;
         private volatile long received;
+        /** Frames stamped out of the 20 ms grid or not after the previous one. */
         private long outOfOrder;
+        /** Frames missing between two received ones: groups this watcher skipped (the peer stamped them). */
+        private long skipped;
         private long expected;
         private long firstIndex = -1;
         private volatile String failure;
@@ -258,8 +261,9 @@ public final class MoqBench {
             int index = (int) (timestampUs / FRAME_US);
             if (received == 0) expected = firstIndex = index;
             received++;
-            if (index != expected || timestampUs % FRAME_US != 0) outOfOrder++;
-            expected = index + 1;
+            if (index < expected || timestampUs % FRAME_US != 0) outOfOrder++;
+            else skipped += index - expected;
+            expected = Math.max(expected, index + 1);
             if (recording && index < publisher.sent() && recorded < latencies.length) {
                 latencies[recorded] = now - publisher.sentAt[index];
                 recorded++;
@@ -293,15 +297,20 @@ public final class MoqBench {
             }
         }
 
+        /**
+         * Whether the n-th output frame was the n-th input frame: the peer stamped exactly as many frames as were
+         * published (the last stamp says how many; frames this watcher skipped were stamped all the same).
+         */
         String alignment(long published) {
-            boolean aligned = received == published && firstIndex == 0 && outOfOrder == 0 && failure == null;
-            return String.format("alignment %s: %d frames published, the probe watcher received %d (waiting up to 3 s"
-                            + " after the last was sent), the first stamped %d ms, %d out of sequence%s",
-                    aligned ? "verified" : "NOT verified", published, received, firstIndex * FRAME_US / 1000, outOfOrder,
-                    failure == null ? "" : ", failed: " + failure)
-                    + (received < published && failure == null ? String.format("; with %d frames lost in the peer, the"
-                    + " latencies after the loss are overstated by up to %d ms", published - received,
-                    (published - received) * FRAME_US / 1000) : "");
+            long stamped = received == 0 ? 0 : expected - firstIndex;
+            boolean aligned = stamped == published && firstIndex == 0 && outOfOrder == 0 && failure == null;
+            String text = String.format("alignment %s: %d frames published, the peer stamped %d (the probe watcher received"
+                            + " %d, skipped %d; waited up to 3 s after the last was sent), the first stamped %d ms, %d out"
+                            + " of sequence%s", aligned ? "verified" : "NOT verified", published, stamped, received, skipped,
+                    firstIndex * FRAME_US / 1000, outOfOrder, failure == null ? "" : ", failed: " + failure);
+            return stamped < published && firstIndex == 0 ? text + String.format("; if the peer lost the %d missing"
+                    + " frames, latencies after the loss are overstated by up to %d ms", published - stamped,
+                    (published - stamped) * FRAME_US / 1000) : text;
         }
     }
 

@@ -314,7 +314,7 @@ public final class MoqBench {
         }
     }
 
-    /** The server's CPU time and RSS from /proc. */
+    /** The server's CPU time and memory (PSS) from /proc. */
     record ServerProcess(long pid, long ticksPerSecond) {
 
         long cpuNanos() throws IOException {

@@ -21,15 +21,8 @@ work="$(mktemp -d)"
 server=""
 trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
-free_port() {
-  local p
-  for p in $(seq 4795 4895); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  echo "no free port in 4795-4895" >&2; return 1
-}
-port=$(free_port)
-base="http://127.0.0.1:$port"
+# shellcheck source=serve.sh
+source "$root/bench/serve.sh"
 
 # 60 s of mono speech as Ogg/Opus 64 kb/s, 20 ms frames.
 mkdir -p "$work/samples"
@@ -45,20 +38,7 @@ peer_us=$(for run in 1 2 3; do
 done | sort -n | sed -n 2p)
 echo "peer: ffmpeg CLI, same transcode: ${peer_us} us CPU per frame (median of 3)"
 
-# SK_BENCH_NO_BUILD=1 runs the already-built distribution/target as is (./skit would rebuild first when
-# sources changed, e.g. while other work is in progress in the tree); SK_BENCH_JAVA_OPTS adds JVM options.
-(cd "$work" && SK_SERVER__ADDRESS="127.0.0.1:$port" SKIT_NO_BUILD="${SK_BENCH_NO_BUILD:-0}" \
-    SKIT_JAVA_OPTS="${SK_BENCH_JAVA_OPTS:-} -Dskit.data=$work/data -Dskit.deploy=$work/deploy" \
-    exec "$root/skit" serve > "$work/server.log" 2>&1) &
-server=$!
-start=$(date +%s)
-until curl -sf -m 1 "$base/healthz" > /dev/null; do
-  sleep 0.05
-  if (( $(date +%s) - start > 30 )); then echo "no /healthz after 30 s" >&2; tail -20 "$work/server.log" >&2; exit 1; fi
-done
-# The JVM is the child of the ./skit launcher (exec'd or forked): find the process that owns the port's work.
-jvm=$(pgrep -P "$server" java 2>/dev/null | head -1 || true); jvm="${jvm:-$server}"
-[[ "$(cat /proc/$jvm/comm)" == java ]] || { echo "server JVM not found (pid $jvm)" >&2; exit 1; }
+bench_serve "$work"
 
 yaml='nodes:
   read: { kind: core::file_reader, params: { path: samples/speech60.ogg } }
@@ -69,12 +49,8 @@ yaml='nodes:
   enc: { kind: audio::opus::encoder, params: { bitrate: 64000 }, needs: gain }
   sink: { kind: core::sink, needs: enc }
 '
-ticks() { awk '{print $14 + $15}' "/proc/$jvm/stat"; }
 hz=$(getconf CLK_TCK)
-
-sleep 3
-before=$(ticks); sleep 5; idle_ticks=$(( $(ticks) - before ))
-awk -v t="$idle_ticks" -v hz="$hz" -v cores="$cores" 'BEGIN {printf "idle server: %.1f %% of %d cores (included in the figures below)\n", 100 * t / hz / (5 * cores), cores}'
+bench_idle_cpu "$cores"
 
 missed_now() { sed -n 's/^missed=\([0-9]*\).*/\1/p' "$work/missed" 2>/dev/null || echo 0; }
 java "$root/bench/MissedDeadlines.java" "ws://127.0.0.1:$port/api/v1/control" "$work/missed" 3600 > "$work/probe.log" 2>&1 &

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code transport::moq::peer} decodes it, doubles it and encodes it again, and a third session's
  * {@code transport::moq::subscriber} pulls {@code /moq/output}. (The resampler only retypes the WAV demuxer's
  * declared stereo: the tone is mono at 48 kHz already.) Telemetry taps measure 200 ms windows before
- * the push and after the pull: the level rises by 6 dB and as much audio arrives as was sent.
+ * the push and after the pull: the level rises by 6 dB and as much audio arrives as was sent. A second test wires
+ * the subscriber's track pin {@code pull.audio/data} (of the pin family its catalog fills) with a WebSocket
+ * {@code connect}.
  */
 class MoqLoopbackTest {
 
@@ -34,18 +38,13 @@ class MoqLoopbackTest {
 
     @Test
     void aToneCrossesThreeSessionsOverMoqWithTheGainApplied() throws Exception {
-        running.get().writeSample("moq-tone.wav", TestAudio.sineWav(48000, 1, 440, AMPLITUDE, SECONDS));
-        String base = "http://127.0.0.1:" + running.get().port + "/moq";
+        String base = toneAndGateway();
         try (ControlClient client = ControlClient.connect(running.get().port)) {
             String peer = client.createSession("moq-gain", MoqPeers.gainSession("/moq", true, GAIN));
             String watch = client.createSession("moq-watch", MoqPeers.watchSession(base + "/output"));
             client.eventsUntil(e -> MoqPeers.watchers(e, peer, 1), 15_000, "the subscriber at the peer");
 
-            String push = client.createSession("moq-push", PacedTone.source("moq-tone.wav") + """
-                      mono: { kind: audio::resampler, params: { target_sample_rate: 48000 }, needs: pace }
-                      enc: { kind: audio::opus::encoder, needs: mono }
-                      push: { kind: transport::moq::publisher, params: { url: "%s/input", broadcast: input, channels: 1 }, needs: enc }
-                    """.formatted(base) + ControlClient.levelTapYaml("pace"));
+            String push = client.createSession("moq-push", pushYaml(base) + ControlClient.levelTapYaml("pace"));
             List<JsonNode> events = client.eventsDuring((long) (SECONDS * 1000) + 4_000);
 
             LevelReadings sent = LevelReadings.of(events, push, "tap");
@@ -59,6 +58,58 @@ class MoqLoopbackTest {
                     sent.size(), received.size(), rise, TestAudio.decibels(GAIN));
             assertEquals(TestAudio.decibels(GAIN), rise, TOLERANCE_DB, "the peer's gain in the received level");
             assertTrue(received.size() > 4, "enough readings to judge");
+        }
+    }
+
+    /** Writes the tone to {@code samples/moq-tone.wav}; returns the gateway's URL. */
+    private static String toneAndGateway() throws Exception {
+        running.get().writeSample("moq-tone.wav", TestAudio.sineWav(48000, 1, 440, AMPLITUDE, SECONDS));
+        return "http://127.0.0.1:" + running.get().port + "/moq";
+    }
+
+    /** A session pushing the paced tone {@code samples/moq-tone.wav} to {@code {base}/input}. */
+    private static String pushYaml(String base) {
+        return PacedTone.source("moq-tone.wav") + """
+                  mono: { kind: audio::resampler, params: { target_sample_rate: 48000 }, needs: pace }
+                  enc: { kind: audio::opus::encoder, needs: mono }
+                  push: { kind: transport::moq::publisher, params: { url: "%s/input", broadcast: input, channels: 1 }, needs: enc }
+                """.formatted(base);
+    }
+
+    /** A WebSocket {@code connect} from {@code pull.<fromPin>} to {@code dec.in}. */
+    private static Map<String, Object> connectPull(String sessionId, String fromPin) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("action", "connect");
+        op.put("session_id", sessionId);
+        op.put("from_node", "pull");
+        op.put("from_pin", fromPin);
+        op.put("to_node", "dec");
+        op.put("to_pin", "in");
+        return op;
+    }
+
+    @Test
+    void aConnectFromTheSubscribersTrackPinCarriesTheTrack() throws Exception {
+        String base = toneAndGateway();
+        try (ControlClient client = ControlClient.connect(running.get().port)) {
+            String peer = client.createSession("pins-peer", MoqPeers.gainSession("/moq", false, 1.0));
+            String watch = client.createSession("pins-watch", """
+                    nodes:
+                      pull: { kind: transport::moq::subscriber, params: { url: "%s/output", broadcast: output } }
+                      dec: { kind: audio::opus::decoder }
+                    """.formatted(base) + ControlClient.levelTapYaml("dec"));
+            JsonNode refused = client.request("bad", connectPull(watch, "audio"));
+            assertEquals("error", refused.get("action").asText(), refused.toString());
+            assertTrue(refused.get("message").asText().contains("Unknown output pin 'pull.audio'"), refused.toString());
+            JsonNode linked = client.request("link", connectPull(watch, "audio/data"));
+            assertEquals("success", linked.get("action").asText(), linked.toString());
+
+            client.eventsUntil(e -> MoqPeers.watchers(e, peer, 1), 15_000, "the subscriber at the peer");
+            client.createSession("pins-push", pushYaml(base));
+            LevelReadings received = LevelReadings.of(client.eventsDuring((long) (SECONDS * 1000) + 3_000), watch, "tap");
+            System.out.printf("MoqLoopbackTest: %s on pull.audio/data%n", received);
+            assertTrue(received.size() >= SECONDS * 1000 / 200 / 2, "the tone arrived through audio/data: " + received);
+            assertTrue(received.skip(2).meanRms() > AMPLITUDE / 4, "audible: " + received);
         }
     }
 }

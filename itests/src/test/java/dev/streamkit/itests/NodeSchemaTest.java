@@ -45,6 +45,9 @@ class NodeSchemaTest {
         assertEquals("dev.streamkit.nodes.audio", byKind.get("audio::gain").get("provider").get("bundle").asText());
         assertEquals("dev.streamkit.transport.http", byKind.get("streamkit::http_input").get("provider").get("bundle").asText());
         assertEquals("Binary", byKind.get("core::file_reader").get("outputs").get(0).get("produces_type").asText());
+        JsonNode trackPins = byKind.get("transport::moq::subscriber").get("outputs").get(1);
+        assertEquals("*/*", trackPins.get("name").asText(), "a pin family shows its pattern as its name");
+        assertEquals("Broadcast", trackPins.get("cardinality").asText(), "each of its pins is a broadcast output");
     }
 
     @Test

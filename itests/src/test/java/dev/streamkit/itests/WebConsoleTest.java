@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,19 @@ class WebConsoleTest {
             role_header = "X-Role"
             default_role = "user"
             """);
+
+    /**
+     * The console's bundles start at start level 3, after {@code /healthz} first answers; on a loaded machine the
+     * first request can come before the console is mounted. Waits (at most 30 s) until it is.
+     */
+    @BeforeEach
+    void awaitConsoleMounted() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (running.get().send("GET", "/system/console/bundles", null, ADMIN).statusCode() == 404) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the web console was not mounted within 30 s");
+            Thread.sleep(100);
+        }
+    }
 
     @Test
     void answersAdministratorsWithItsPages() throws Exception {

@@ -15,7 +15,10 @@ import dev.streamkit.api.packet.Packet;
 @org.osgi.annotation.versioning.ProviderType
 public interface Outputs {
 
-    /** Sends a packet on the named output pin to every connected input. */
+    /**
+     * Sends a packet on the named output pin to every connected input; on a pin nothing is connected to (such
+     * as a member of a pin family, {@link OutputPin#family}, that no connection names) it goes nowhere.
+     */
     void send(String outputPin, Packet packet);
 
     /** Ends this node's output normally: downstream inputs see end-of-stream. Idempotent. */

@@ -9,5 +9,5 @@
  * implements them). Records, enums and final classes are values: plugins use them and cannot subclass them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package dev.streamkit.api.node;

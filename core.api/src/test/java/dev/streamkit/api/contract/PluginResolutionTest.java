@@ -13,15 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A plugin built against today's core.api (node 1.2) with bnd, as the plugin template builds one, resolves on
- * a core.api whose packages moved to 1.3 and is refused by one at 2.0, because it only implements consumer
- * types ({@code NodeFactory}, {@code Node}). A bundle implementing a provider type ({@code Outputs}, as the
- * engine does) gets the narrow range and is refused by 1.3 as well. The core.api bundles are today's classes
+ * A plugin built against today's core.api (node {@value #TODAY}) with bnd, as the plugin template builds one,
+ * resolves on a core.api whose packages moved to the next minor version and is refused by one at 2.0, because it
+ * only implements consumer types ({@code NodeFactory}, {@code Node}). A bundle implementing a provider type
+ * ({@code Outputs}, as the engine does) gets the narrow range and is refused by the next minor version as well. The core.api bundles are today's classes
  * with their export versions rewritten.
  */
 class PluginResolutionTest {
 
     private static final String NODE_PACKAGE = "dev.streamkit.api.node";
+    /** The node package's version today (its package-info.java), and the next minor one. */
+    private static final String TODAY = "1.3.0";
+    private static final String NEXT_MINOR = "1.4.0";
 
     @TempDir
     static Path work;
@@ -62,18 +65,18 @@ class PluginResolutionTest {
 
     @Test
     void pluginImportsTheNodePackageUpToTheNextMajorVersion() throws Exception {
-        assertTrue(FixtureBundles.header(plugin, "Import-Package").contains(NODE_PACKAGE + ";version=\"[1.2,2)\""),
+        assertTrue(FixtureBundles.header(plugin, "Import-Package").contains(NODE_PACKAGE + ";version=\"[1.3,2)\""),
                 FixtureBundles.header(plugin, "Import-Package"));
     }
 
     @Test
     void pluginResolvesOnTheApiItWasBuiltWith() throws Exception {
-        assertEquals(Optional.empty(), resolve(coreApi("1.2.0"), plugin));
+        assertEquals(Optional.empty(), resolve(coreApi(TODAY), plugin));
     }
 
     @Test
     void pluginResolvesOnANewerMinorApi() throws Exception {
-        assertEquals(Optional.empty(), resolve(coreApi("1.3.0"), plugin));
+        assertEquals(Optional.empty(), resolve(coreApi(NEXT_MINOR), plugin));
     }
 
     @Test
@@ -86,8 +89,8 @@ class PluginResolutionTest {
 
     @Test
     void implementingAProviderTypeTiesABundleToTheMinorVersion() throws Exception {
-        assertEquals(Optional.empty(), resolve(coreApi("1.2.0"), outputsProvider));
-        Optional<String> refusal = resolve(coreApi("1.3.0"), outputsProvider);
+        assertEquals(Optional.empty(), resolve(coreApi(TODAY), outputsProvider));
+        Optional<String> refusal = resolve(coreApi(NEXT_MINOR), outputsProvider);
         assertTrue(refusal.isPresent() && refusal.get().contains(NODE_PACKAGE), String.valueOf(refusal));
     }
 

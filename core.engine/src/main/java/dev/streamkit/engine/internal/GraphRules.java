@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>no fan-out (oneshot only: {@code Oneshot pipelines must be linear: ...});</li>
- *   <li>connected nodes and pins exist ({@code Unknown output pin 'a.b' referenced by connection});</li>
+ *   <li>connected nodes and pins exist ({@code Unknown output pin 'a.b' referenced by connection}); an output
+ *       pin of a family ({@link OutputPin#family}) exists when the family's pattern admits its name;</li>
  *   <li>no two connections between the same pins;</li>
  *   <li>a {@code One} input takes one connection;</li>
  *   <li>a cycle needs a bidirectional node on it ({@link CycleCheck});</li>
@@ -175,6 +176,10 @@ public final class GraphRules {
         Map<String, PacketType> types = new HashMap<>();
         for (PlannedNode node : nodes.values()) {
             for (OutputPin pin : node.outputs()) types.put(node.id() + "." + pin.name(), pin.producesType());
+        }
+        for (Connection c : connections) {
+            OutputPin declared = nodes.get(c.fromNode()).output(c.fromPin());
+            types.putIfAbsent(c.fromNode() + "." + c.fromPin(), declared.producesType());
         }
         for (int iteration = 0; iteration < PASSTHROUGH_ITERATIONS; iteration++) {
             boolean changed = false;

@@ -18,10 +18,10 @@ public record PlannedNode(String id, String kind, NodeFactory factory, Params pa
         return null;
     }
 
-    /** The output pin called {@code name}, or {@code null}. */
+    /** The output pin called {@code name}, or the family ({@link OutputPin#family}) admitting it, or {@code null}. */
     public OutputPin output(String name) {
         for (OutputPin pin : outputs) {
-            if (pin.name().equals(name)) return pin;
+            if (pin.admits(name)) return pin;
         }
         return null;
     }

@@ -35,7 +35,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Graph operations on a running session: each refusal leaves the session unchanged; accepted ones rewire live. */
 class SessionGraphOpsTest {
@@ -147,15 +146,6 @@ class SessionGraphOpsTest {
         return values == null ? 0 : values.size();
     }
 
-    /** Asserts {@code op} is refused with a message containing {@code expected}, leaving the pipeline as it was. */
-    private static void refused(Session session, String expected, Executable op) {
-        Pipeline before = session.pipeline();
-        PipelineException e = assertThrows(PipelineException.class, op);
-        assertEquals(PipelineException.Kind.CONFIGURATION, e.kind());
-        assertTrue(e.getMessage().contains(expected), e.getMessage());
-        assertEquals(before, session.pipeline());
-    }
-
     @Test
     void refusalsLeaveTheSessionUnchanged() throws Exception {
         Session s = session("""
@@ -164,20 +154,20 @@ class SessionGraphOpsTest {
                   scale: { kind: test::scale, params: { factor: 2 }, needs: src }
                   sink: { kind: test::collect, needs: scale }
                 """);
-        refused(s, "'test::scal' not found", () -> s.addNode("x", "test::scal", null));
-        refused(s, "did you mean 'test::scale'", () -> s.addNode("x", "test::scal", null));
-        refused(s, "factor", () -> s.addNode("x", "test::scale", Map.of("factor", "big")));
-        refused(s, "oneshot-only", () -> s.addNode("x", "streamkit::http_input", null));
-        refused(s, "'scale' already exists", () -> s.addNode("scale", "test::scale", null));
-        refused(s, "'nope' not found", () -> s.removeNode("nope"));
-        refused(s, "'nope' not found", () -> s.connect("nope", "out", "sink", "in", null));
-        refused(s, "Unknown output pin 'src.bogus'", () -> s.connect("src", "bogus", "sink", "in", null));
-        refused(s, "Unknown input pin 'sink.bogus'", () -> s.connect("src", "out", "sink", "bogus", null));
+        TestSessions.refused(s, "'test::scal' not found", () -> s.addNode("x", "test::scal", null));
+        TestSessions.refused(s, "did you mean 'test::scale'", () -> s.addNode("x", "test::scal", null));
+        TestSessions.refused(s, "factor", () -> s.addNode("x", "test::scale", Map.of("factor", "big")));
+        TestSessions.refused(s, "oneshot-only", () -> s.addNode("x", "streamkit::http_input", null));
+        TestSessions.refused(s, "'scale' already exists", () -> s.addNode("scale", "test::scale", null));
+        TestSessions.refused(s, "'nope' not found", () -> s.removeNode("nope"));
+        TestSessions.refused(s, "'nope' not found", () -> s.connect("nope", "out", "sink", "in", null));
+        TestSessions.refused(s, "Unknown output pin 'src.bogus'", () -> s.connect("src", "bogus", "sink", "in", null));
+        TestSessions.refused(s, "Unknown input pin 'sink.bogus'", () -> s.connect("src", "out", "sink", "bogus", null));
         s.addNode("text", "test::text", null);
-        refused(s, "Type mismatch", () -> s.connect("src", "out", "text", "in", null));
-        refused(s, "cardinality: One", () -> s.connect("src", "out", "sink", "in", null));
-        refused(s, "already exists", () -> s.connect("scale", "out", "sink", "in", ConnectionMode.BEST_EFFORT));
-        refused(s, "Unknown output pin 'sink.in'", () -> s.connect("sink", "in", "scale", "in", null));
+        TestSessions.refused(s, "Type mismatch", () -> s.connect("src", "out", "text", "in", null));
+        TestSessions.refused(s, "cardinality: One", () -> s.connect("src", "out", "sink", "in", null));
+        TestSessions.refused(s, "already exists", () -> s.connect("scale", "out", "sink", "in", ConnectionMode.BEST_EFFORT));
+        TestSessions.refused(s, "Unknown output pin 'sink.in'", () -> s.connect("sink", "in", "scale", "in", null));
         assertEquals(Map.of("text", "test::text"), Map.of("text", s.pipeline().nodes().get("text").kind()));
     }
 
@@ -190,15 +180,15 @@ class SessionGraphOpsTest {
                   p: { kind: test::pass }
                   m: { kind: test::mixer }
                 """);
-        refused(s, "would create a cycle: b -> a -> b", () -> s.connect("b", "out", "a", "in", null));
-        refused(s, "would create a cycle: a -> a", () -> s.connect("a", "out", "a", "in", null));
+        TestSessions.refused(s, "would create a cycle: b -> a -> b", () -> s.connect("b", "out", "a", "in", null));
+        TestSessions.refused(s, "would create a cycle: a -> a", () -> s.connect("a", "out", "a", "in", null));
         s.connect("p", "out", "m", "in_0", null); // unresolved Passthrough: accepted
         s.connect("b", "out", "p", "in", null);   // now p.out resolves to Binary
         s.addNode("t", "test::text", null);
-        refused(s, "Type mismatch", () -> s.connect("p", "out", "t", "in", null));
+        TestSessions.refused(s, "Type mismatch", () -> s.connect("p", "out", "t", "in", null));
         s.connect("a", "out", "m", "in_1", null);
-        refused(s, "Unknown input pin 'm.out_2'", () -> s.connect("a", "out", "m", "out_2", null));
-        refused(s, "not found", () -> s.disconnect("a", "out", "m", "in_7"));
+        TestSessions.refused(s, "Unknown input pin 'm.out_2'", () -> s.connect("a", "out", "m", "out_2", null));
+        TestSessions.refused(s, "not found", () -> s.disconnect("a", "out", "m", "in_7"));
         s.disconnect("a", "out", "m", "in_1");
         assertFalse(s.pipeline().connections().stream().anyMatch(c -> c.toPin().equals("in_1")));
     }

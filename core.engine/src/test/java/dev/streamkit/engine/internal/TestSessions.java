@@ -1,6 +1,13 @@
 package dev.streamkit.engine.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.streamkit.api.node.NodeFactory;
+import dev.streamkit.api.pipeline.Pipeline;
+import dev.streamkit.engine.PipelineException;
+import dev.streamkit.engine.Session;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.junit.jupiter.api.function.Executable;
 
 /** Session registries for engine tests: no file access, mailboxes of 4, 2 s destroy grace, fast stats. */
 final class TestSessions {
@@ -34,6 +42,15 @@ final class TestSessions {
             if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
             Thread.sleep(5);
         }
+    }
+
+    /** Asserts {@code op} is refused with a message containing {@code expected}, leaving the pipeline as it was. */
+    static void refused(Session session, String expected, Executable op) {
+        Pipeline before = session.pipeline();
+        PipelineException e = assertThrows(PipelineException.class, op);
+        assertEquals(PipelineException.Kind.CONFIGURATION, e.kind());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertEquals(before, session.pipeline());
     }
 
     static SessionRegistry registry(Function<String, NodeFactory> factories, Function<String, List<String>> suggestions,

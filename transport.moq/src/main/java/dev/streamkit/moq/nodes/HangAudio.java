@@ -6,6 +6,8 @@ import dev.streamkit.moq.hang.CatalogException;
 import dev.streamkit.moq.hang.HangCatalog;
 import dev.streamkit.moq.hang.LegacyFrame;
 import dev.streamkit.moq.session.MoqException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,22 +33,25 @@ final class HangAudio {
     }
 
     /**
-     * The track of the first Opus rendition in the legacy container that {@code catalogJson} names, or
-     * {@code null} when it names none (yet).
+     * The tracks of the Opus renditions in the legacy container that {@code catalogJson} names, in catalog
+     * order; empty when it names none (yet).
      *
      * @throws MoqException when the frame is not a hang catalog
      */
-    static String firstAudioTrack(byte[] catalogJson) throws MoqException {
+    static List<String> audioTracks(byte[] catalogJson) throws MoqException {
         Catalog catalog;
         try {
             catalog = HangCatalog.parse(catalogJson);
         } catch (CatalogException e) {
             throw new MoqException(BAD_CATALOG, e.getMessage());
         }
+        List<String> tracks = new ArrayList<>();
         for (Map.Entry<String, AudioRendition> rendition : catalog.audio().entrySet()) {
-            if ("opus".equals(rendition.getValue().codec()) && rendition.getValue().isLegacyContainer()) return rendition.getKey();
+            if ("opus".equals(rendition.getValue().codec()) && rendition.getValue().isLegacyContainer()) {
+                tracks.add(rendition.getKey());
+            }
         }
-        return null;
+        return tracks;
     }
 
     /** A legacy-container frame: the timestamp, then the payload. */

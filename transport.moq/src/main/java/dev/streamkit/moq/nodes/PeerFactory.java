@@ -11,30 +11,35 @@ import dev.streamkit.api.node.Params;
 import dev.streamkit.api.packet.PacketType;
 import dev.streamkit.moq.osgi.GatewayComponent;
 import dev.streamkit.moq.session.LocalBroadcast;
+import java.util.ArrayList;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Publishes {@code transport::moq::peer}: the server end of StreamKit's MoQ gateway for one session. Its
- * output pins carry what the publisher sends ({@code out}, v0.1's name, and {@code audio/data}, the track's);
- * its input {@code in} goes to every watcher. Dynamic sessions only: it registers gateway routes.
+ * output pins carry what the publisher sends ({@code out}, v0.1's name, and one pin per audio track, such as
+ * {@code audio/data}); each further entry of {@code input_broadcasts} adds the family {@code {broadcast}/*}{@code /*}
+ * ({@link TrackPins}). Its input {@code in} goes to every watcher. Dynamic sessions only: it registers gateway
+ * routes.
  */
 @Component(property = NodeFactory.KIND_PROPERTY + "=" + PeerFactory.KIND)
 public final class PeerFactory implements NodeFactory {
 
     static final String KIND = "transport::moq::peer";
-    /** The output pins, both carrying the primary input broadcast's audio. */
-    static final String OUT = "out";
+    /** StreamKit's track pin, carrying the primary input broadcast's {@code audio/data} (a member of the family). */
     static final String AUDIO_TRACK_PIN = HangAudio.AUDIO_TRACK;
 
     private static final NodeDefinition DEFINITION = NodeDefinition.builder(KIND)
             .description("Bidirectional MoQ endpoint behind the built-in gateway: a WebTransport client publishes the "
-                    + "input broadcast (Opus out of 'out' and 'audio/data'), and 'in' is served to every subscriber as "
-                    + "the output broadcast. Routes: {gateway_path}, {gateway_path}/input, {gateway_path}/output.")
+                    + "input broadcast (Opus out of 'out' and a pin per audio track, e.g. 'audio/data'; a further input "
+                    + "broadcast's tracks on '{broadcast}/{track}'), and 'in' is served to every subscriber as the output "
+                    + "broadcast. Routes: {gateway_path}, {gateway_path}/input, {gateway_path}/output.")
             .params(PeerParams.schema())
             .input(InputPin.one("in", PacketType.OPUS_AUDIO))
-            .output(OutputPin.broadcast(OUT, PacketType.OPUS_AUDIO))
+            .output(OutputPin.broadcast(TrackPins.OUT, PacketType.OPUS_AUDIO))
             .output(OutputPin.broadcast(AUDIO_TRACK_PIN, PacketType.OPUS_AUDIO))
+            .output(TrackPins.PRIMARY_FAMILY)
             .categories("transport", "moq", "bidirectional", "dynamic")
             .bidirectional()
             .build();
@@ -53,6 +58,19 @@ public final class PeerFactory implements NodeFactory {
     @Override
     public NodeDefinition definition() {
         return DEFINITION;
+    }
+
+    /** The definition's pins, plus a family {@code {broadcast}/*}{@code /*} per further input broadcast. */
+    @Override
+    public List<OutputPin> outputs(Params params) {
+        List<OutputPin> pins = new ArrayList<>(DEFINITION.outputs());
+        try {
+            List<String> inputs = PeerParams.read(params).inputBroadcasts();
+            for (String further : inputs.subList(1, inputs.size())) pins.add(TrackPins.familyOf(further));
+        } catch (NodeException invalid) {
+            // create() refuses these params with this message
+        }
+        return pins;
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   publisher ──/input or base──▶ [reader thread] ──out, audio/data──▶ decoder → … → encoder
+ *   further broadcast ──base──▶ [reader thread] ──{broadcast}/audio/data──▶ …
  *                                                                                     │
  *   watchers ◀──/output or base── output broadcast (AudioOutput) ◀────────in─────────┘
  * </pre>
@@ -54,6 +55,7 @@ final class PeerNode implements Node, PeerAdmission.Sessions {
     private final PeerAdmission admission;
     private final AutoCloseable routes;
     private final PublisherReader reader;
+    private final FurtherInputs further;
     private final AtomicReference<MoqSession> publisher = new AtomicReference<>();
     private final Set<MoqSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -65,7 +67,8 @@ final class PeerNode implements Node, PeerAdmission.Sessions {
         this.output = broadcasts.apply(params.outputBroadcast());
         this.writer = new AudioOutput(output, OUTPUT_CHANNELS, OUTPUT_BITRATE,
                 new OutputTimeline(params.initialDelayMs(), params.groupDurationMs()));
-        this.reader = new PublisherReader(nodeId, params.primaryInput(), this::publisherLeft);
+        this.reader = new PublisherReader(nodeId, params.primaryInput(), true, this::publisherLeft);
+        this.further = new FurtherInputs(nodeId, params.inputBroadcasts().subList(1, params.inputBroadcasts().size()));
         this.admission = new PeerAdmission(params.primaryInput(), params.outputBroadcast(), maxWatchers, this);
         this.routes = gateway.register(params.gatewayPath(), admission);
     }
@@ -87,6 +90,7 @@ final class PeerNode implements Node, PeerAdmission.Sessions {
     @Override
     public void onStart(Outputs out) {
         reader.attach(out);
+        further.attach(out);
     }
 
     @Override
@@ -118,17 +122,19 @@ final class PeerNode implements Node, PeerAdmission.Sessions {
 
     /**
      * A bidirectional client watches at once, and becomes the publisher when it announces the primary input
-     * broadcast while no other publisher is connected (a client that only watches holds no publisher slot).
+     * broadcast while no other publisher is connected (a client that only watches holds no publisher slot). The
+     * further input broadcasts it announces are read too ({@link FurtherInputs}): only such clients offer them.
      */
     @Override
     public void peer(MoqSession session) {
         if (!track(session)) return;
         session.publish(params.outputBroadcast(), output);
         session.announcements("", announcement -> {
-            if (announcement.active() && announcement.path().equals(params.primaryInput())
-                    && publisher.compareAndSet(null, session)) {
+            if (!announcement.active()) return;
+            if (announcement.path().equals(params.primaryInput()) && publisher.compareAndSet(null, session)) {
                 reader.read(session);
             }
+            further.announced(session, announcement.path());
         });
     }
 
@@ -187,6 +193,7 @@ final class PeerNode implements Node, PeerAdmission.Sessions {
             LOG.warn("node '{}': releasing its gateway routes failed: {}", nodeId, e.toString());
         }
         reader.stop();
+        further.stop();
         for (MoqSession session : sessions) session.close(0, "session ended");
         writer.close();
     }

@@ -2,7 +2,6 @@ package dev.streamkit.moq.nodes;
 
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
-import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.moq.session.BroadcastConsumer;
 import dev.streamkit.moq.session.MoqException;
 import dev.streamkit.moq.session.MoqSession;
@@ -14,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The peer's reading side: one thread per publisher session waits for the announced input broadcast, reads its
- * audio ({@link AudioInput}) and sends each Opus packet on the peer's {@code out} and {@code audio/data} pins
- * through the {@link Outputs} the engine gave the peer. Such a send waits while a downstream mailbox is full,
+ * The peer's reading side for one input broadcast: one thread per publisher session waits for the announced
+ * broadcast, reads its audio ({@link AudioInput}) and sends each Opus packet on the peer's pins for it
+ * ({@link TrackPins}: the primary broadcast's unprefixed, with {@code out}; a further one's prefixed) through
+ * the {@link Outputs} the engine gave the peer. Only the primary broadcast's reader reports the node's state. Such a send waits while a downstream mailbox is full,
  * which holds up only this publisher. When the reading ends the owner hears why.
  */
 final class PublisherReader {
@@ -31,6 +31,7 @@ final class PublisherReader {
 
     private final String nodeId;
     private final String broadcast;
+    private final boolean primary;
     private final Ended ended;
     private final CompletableFuture<Outputs> attached = new CompletableFuture<>();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -38,9 +39,11 @@ final class PublisherReader {
     /** A publisher left before: the next one makes the node {@code Running} again. */
     private volatile boolean recovering;
 
-    PublisherReader(String nodeId, String broadcast, Ended ended) {
+    /** Reads {@code broadcast}, the node's primary input when {@code primary}, else a further one. */
+    PublisherReader(String nodeId, String broadcast, boolean primary, Ended ended) {
         this.nodeId = nodeId;
         this.broadcast = broadcast;
+        this.primary = primary;
         this.ended = ended;
     }
 
@@ -56,7 +59,7 @@ final class PublisherReader {
 
     /** Starts reading {@code session}'s input broadcast on a thread of its own. */
     void read(MoqSession session) {
-        Thread thread = new Thread(() -> run(session), "moq-peer-" + nodeId + "-reader");
+        Thread thread = new Thread(() -> run(session), "moq-peer-" + nodeId + "-reader-" + broadcast);
         thread.setDaemon(true);
         threads.add(thread);
         if (stopped) {
@@ -78,13 +81,9 @@ final class PublisherReader {
         String why = "publisher left";
         try {
             out = attached.get();
-            if (recovering) out.state(NodeState.RUNNING);
-            Outputs pins = out;
-            AudioInput.pump(announced(session), AudioInput.CATALOG_WAIT, payload -> {
-                BinaryPacket packet = BinaryPacket.of(payload);
-                pins.send(PeerFactory.OUT, packet);
-                pins.send(PeerFactory.AUDIO_TRACK_PIN, packet);
-            });
+            if (recovering && primary) out.state(NodeState.RUNNING);
+            AudioInput.pump(announced(session), AudioInput.CATALOG_WAIT,
+                    primary ? TrackPins.primary(out) : TrackPins.prefixed(out, broadcast));
         } catch (MoqException e) {
             why = e.getMessage();
         } catch (InterruptedException | CancellationException | ExecutionException e) {

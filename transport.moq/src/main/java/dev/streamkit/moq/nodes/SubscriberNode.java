@@ -3,7 +3,6 @@ package dev.streamkit.moq.nodes;
 import dev.streamkit.api.node.Node;
 import dev.streamkit.api.node.NodeState;
 import dev.streamkit.api.node.Outputs;
-import dev.streamkit.api.packet.BinaryPacket;
 import dev.streamkit.moq.session.BroadcastConsumer;
 import dev.streamkit.moq.session.MoqSession;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code transport::moq::subscriber}: a source whose own thread (the engine's source thread, which may block)
  * connects to the relay, waits for the broadcast, reads its audio ({@link AudioInput}) and sends each Opus
- * packet on {@code out}; when the connection or the broadcast ends it reports {@code Recovering} and connects
- * again a second later ({@link ReconnectLoop}). It ends when the session stops it.
+ * packet on its track's pin ({@code audio/data}), the first rendition's also on {@code out} ({@link TrackPins});
+ * further renditions are read on threads of their own. When the connection or the broadcast ends it reports
+ * {@code Recovering} and connects again a second later ({@link ReconnectLoop}). It ends when the session stops it.
  */
 final class SubscriberNode implements Node {
 
@@ -53,7 +53,7 @@ final class SubscriberNode implements Node {
             BroadcastConsumer broadcast = current.consume(source.broadcast(), AudioInput.CATALOG_WAIT).toCompletableFuture().get();
             out.state(NodeState.RUNNING);
             LOG.info("node '{}': reading '{}' from {}", nodeId, source.broadcast(), source.url());
-            AudioInput.pump(broadcast, AudioInput.CATALOG_WAIT, payload -> out.send(PeerFactory.OUT, BinaryPacket.of(payload)));
+            AudioInput.pump(broadcast, AudioInput.CATALOG_WAIT, TrackPins.primary(out));
         } finally {
             current.close(0, closed ? "node closed" : "reconnecting");
         }

@@ -23,7 +23,17 @@ class MoqFactoriesTest {
         assertEquals("transport::moq::peer", peer.kind());
         assertTrue(peer.bidirectional(), "it closes the peer -> decoder -> ... -> encoder -> peer cycle");
         assertEquals(PacketType.OPUS_AUDIO, peer.inputs().get(0).acceptsTypes().get(0));
-        assertEquals(java.util.List.of("out", "audio/data"), peer.outputs().stream().map(OutputPin::name).toList());
+        assertEquals(java.util.List.of("out", "audio/data", "*/*"), peer.outputs().stream().map(OutputPin::name).toList());
+    }
+
+    @Test
+    void eachFurtherInputBroadcastAddsAPrefixedPinFamily() {
+        java.util.List<OutputPin> pins = new PeerFactory(null).outputs(
+                Params.of(Map.of("input_broadcasts", java.util.List.of("input", "cam-input"))));
+        assertTrue(pins.stream().anyMatch(pin -> pin.admits("video/hd")), "the primary's tracks, unprefixed");
+        assertTrue(pins.stream().anyMatch(pin -> pin.admits("cam-input/audio/data")), pins.toString());
+        assertFalse(pins.stream().anyMatch(pin -> pin.admits("other/audio/data")), pins.toString());
+        assertTrue(pins.stream().allMatch(pin -> pin.producesType().equals(PacketType.OPUS_AUDIO)));
     }
 
     @Test
@@ -34,6 +44,7 @@ class MoqFactoriesTest {
         assertEquals("in", publisher.inputs().get(0).name());
         assertTrue(subscriber.inputs().isEmpty(), "a source");
         assertEquals("out", subscriber.outputs().get(0).name());
+        assertTrue(subscriber.outputs().get(1).admits("audio/data"), "a pin per advertised track");
         assertFalse(publisher.bidirectional() || subscriber.bidirectional());
     }
 

@@ -162,7 +162,11 @@ final class KwikSession implements WebTransportSession {
         KwikStream tracked = track(new KwikStream(stream, true, bidirectional, this::forgetLater));
         try {
             call.run(tracked);
-        } catch (Exception | LinkageError e) {
+        } catch (RuntimeException | LinkageError bug) {
+            // not the peer's doing (that is an IOException): a fault of the handler, which must not pass unseen
+            LOG.warn("session {}: stream handler failed", path, bug);
+            tracked.terminate(WireFormat.REQUEST_REJECTED);
+        } catch (Exception e) {
             LOG.debug("session {}: stream handler failed: {}", path, e.toString());
             tracked.terminate(WireFormat.REQUEST_REJECTED);
         }

@@ -150,6 +150,12 @@ public final class ServerConfig implements Serializable {
         public List<String> allowedPlugins = new ArrayList<>();
         /** Asset paths, e.g. {@code samples/audio/system/*}. */
         public List<String> allowedAssets = new ArrayList<>();
+        /** StreamKit/J: dynamic sessions this role may have at once (unset: only the global cap). */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public Integer maxConcurrentSessions;
+        /** StreamKit/J: oneshot requests this role may have in flight at once (unset: only the global cap). */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        public Integer maxConcurrentOneshots;
     }
 
     /** {@code [security]}: file-path allowlists (globs, relative ones joined to the working directory). */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * StreamKit's RBAC over real sockets (spec §9): roles named by the trusted {@code x-role} header (default
  * {@code user}), session ownership over HTTP and WebSocket, per-socket event filtering, permission and
- * {@code allowed_nodes} refusals with StreamKit's texts.
+ * {@code allowed_nodes} refusals with StreamKit's texts, and a role's own cap on concurrent sessions.
  */
 class RoleBasedAccessTest {
 
@@ -41,6 +41,7 @@ class RoleBasedAccessTest {
             modify_sessions = true
             list_nodes = true
             allowed_nodes = ["core::sink", "core::passthrough"]
+            max_concurrent_sessions = 2
 
             [permissions.roles.viewer]
             list_sessions = true
@@ -250,5 +251,18 @@ class RoleBasedAccessTest {
             JsonNode allowed = limited.request("a2", Map.of("action", "addnode", "session_id", id, "node_id", "p", "kind", "core::passthrough"));
             assertEquals("success", allowed.get("action").asText(), allowed.toString());
         }
+    }
+
+    @Test
+    void aRolesSessionCapRefusesItsNextSessionWith429AndLeavesOtherRolesAlone() throws Exception {
+        create(LIMITED, "capped-1", SINK_ONLY);
+        create(LIMITED, "capped-2", SINK_ONLY);
+        HttpResponse<String> refused = running.get().send("POST", "/api/v1/sessions",
+                ControlClient.JSON.writeValueAsString(Map.of("name", "capped-3", "yaml", SINK_ONLY)), LIMITED);
+        assertEquals(429, refused.statusCode(), refused.body());
+        assertEquals("Maximum concurrent sessions limit reached for role 'limited'", refused.body());
+        create(ADMIN, "admin-beside-the-cap", SINK_ONLY);
+        running.get().send("DELETE", "/api/v1/sessions/capped-1", null, LIMITED);
+        create(LIMITED, "capped-3", SINK_ONLY);
     }
 }

@@ -4,6 +4,7 @@ import dev.streamkit.engine.Engine;
 import dev.streamkit.transport.http.api.NodeSchemaCatalog;
 import dev.streamkit.transport.http.api.OriginPolicy;
 import dev.streamkit.transport.http.api.RequestRoles;
+import dev.streamkit.transport.http.api.RoleQuotas;
 import dev.streamkit.transport.http.api.Responses;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,11 +40,12 @@ public final class ControlEndpoint implements AutoCloseable {
     /**
      * @param nodeSchemas the node kinds, as {@code GET /api/v1/schema/nodes} lists them
      */
-    public ControlEndpoint(Engine engine, OriginPolicy origins, RequestRoles roles, NodeSchemaCatalog nodeSchemas) {
+    public ControlEndpoint(Engine engine, OriginPolicy origins, RequestRoles roles, NodeSchemaCatalog nodeSchemas,
+                           RoleQuotas quotas) {
         this.engine = engine;
         this.origins = origins;
         this.roles = roles;
-        this.requests = new ControlRequests(engine, nodeSchemas);
+        this.requests = new ControlRequests(engine, nodeSchemas, quotas);
         this.events = new EventBroadcaster(engine.sessions());
     }
 

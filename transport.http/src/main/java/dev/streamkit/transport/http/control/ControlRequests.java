@@ -3,6 +3,7 @@ package dev.streamkit.transport.http.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.engine.Engine;
+import dev.streamkit.transport.http.api.RoleQuotas;
 import dev.streamkit.engine.NodeCommand;
 import dev.streamkit.engine.PipelineException;
 import dev.streamkit.engine.Session;
@@ -30,9 +31,11 @@ final class ControlRequests {
 
     private final Engine engine;
     private final NodeSchemaCatalog nodeSchemas;
+    private final RoleQuotas quotas;
 
-    ControlRequests(Engine engine, NodeSchemaCatalog nodeSchemas) {
+    ControlRequests(Engine engine, NodeSchemaCatalog nodeSchemas, RoleQuotas quotas) {
         this.engine = engine;
+        this.quotas = quotas;
         this.nodeSchemas = nodeSchemas;
     }
 
@@ -70,9 +73,9 @@ final class ControlRequests {
             if (yaml.isTextual()) {
                 Pipeline pipeline = engine.compile(yaml.asText());
                 PipelineKinds.require(role, pipeline);
-                info = engine.sessions().create(name, pipeline, role.name()).info();
-            } else {
-                info = engine.sessions().createEmpty(name, role.name()).info(); // StreamKit: nodes come by addnode
+                info = quotas.createSession(role, () -> engine.sessions().create(name, pipeline, role.name())).info();
+            } else { // StreamKit: nodes come by addnode
+                info = quotas.createSession(role, () -> engine.sessions().createEmpty(name, role.name())).info();
             }
             Map<String, Object> response = Envelopes.action("sessioncreated");
             response.put("session_id", info.id());

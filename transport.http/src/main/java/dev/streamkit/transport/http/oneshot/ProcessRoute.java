@@ -11,6 +11,7 @@ import dev.streamkit.security.AccessDenied;
 import dev.streamkit.security.Role;
 import dev.streamkit.transport.http.api.PipelineKinds;
 import dev.streamkit.transport.http.api.Responses;
+import dev.streamkit.transport.http.api.RoleQuotas;
 import dev.streamkit.transport.http.api.RoleRoute;
 import dev.streamkit.transport.http.multipart.MultipartException;
 import dev.streamkit.transport.http.multipart.MultipartPart;
@@ -41,9 +42,11 @@ public final class ProcessRoute implements RoleRoute {
 
     private final Engine engine;
     private final long maxBodySize;
+    private final RoleQuotas quotas;
 
-    public ProcessRoute(Engine engine, long maxBodySize) {
+    public ProcessRoute(Engine engine, long maxBodySize, RoleQuotas quotas) {
         this.engine = engine;
+        this.quotas = quotas;
         this.maxBodySize = maxBodySize;
     }
 
@@ -107,7 +110,18 @@ public final class ProcessRoute implements RoleRoute {
             return;
         }
         PipelineKinds.require(role, pipeline);
-        run(pipeline, media, body, request, response, callback);
+        Runnable releaseSlot;
+        try {
+            releaseSlot = quotas.takeOneshotSlot(role);
+        } catch (PipelineException e) {
+            Responses.text(response, callback, e.status(), e.getMessage());
+            return;
+        }
+        try {
+            run(pipeline, media, body, request, response, callback);
+        } finally {
+            releaseSlot.run();
+        }
     }
 
     private static boolean isEmpty(MultipartPart media) throws IOException {

@@ -24,6 +24,7 @@ import dev.streamkit.transport.http.api.OriginPolicy;
 import dev.streamkit.transport.http.api.PacketTypeCatalog;
 import dev.streamkit.transport.http.api.PermissionsJson;
 import dev.streamkit.transport.http.api.RequestRoles;
+import dev.streamkit.transport.http.api.RoleQuotas;
 import dev.streamkit.transport.http.api.UnknownRoleGate;
 import dev.streamkit.transport.http.api.Responses;
 import dev.streamkit.transport.http.oneshot.ProcessRoute;
@@ -116,6 +117,7 @@ public final class HttpServerComponent {
         RequestRoles roles = new RequestRoles(RoleResolver.fromConfig(config.permissions, System.getenv()), authenticator);
         RequestAuthentication authentication = new RequestAuthentication(authenticator, FailedAuthLimiter.standard(Clock.systemUTC()));
         NodeSchemaCatalog nodeSchemas = new NodeSchemaCatalog(engine);
+        RoleQuotas quotas = new RoleQuotas(config.permissions.roles, engine.sessions());
         OriginPolicy origins = new OriginPolicy(config.server.cors.allowedOrigins);
         ApiHandler api = new ApiHandler(config.server.basePath, origins);
         HealthRoute health = new HealthRoute();
@@ -129,10 +131,10 @@ public final class HttpServerComponent {
                 .route("GET", "/api/v1/schema/packets", (request, response, callback) ->
                         Responses.json(response, callback, PacketTypeCatalog.entries()))
                 .route("POST", "/api/v1/process", roles.guard(Permission.CREATE_SESSIONS, "execute oneshot pipelines",
-                        new ProcessRoute(engine, config.server.maxBodySize)));
+                        new ProcessRoute(engine, config.server.maxBodySize, quotas)));
         new AuthRoutes(authentication, roles, SessionCookie.of(authenticator.cookieName(), config.server.basePath, config.server.tls),
                 new MoqUrlTemplate(config.server.moqGatewayUrl), revoked -> control.closeRevoked(revoked), Clock.systemUTC()).register(api);
-        new SessionRoutes(engine, roles).register(api);
+        new SessionRoutes(engine, roles, quotas).register(api);
         new PluginRoutes(plugins, engine.registry(), roles, config.plugins.allowHttpManagement, config.server.maxBodySize).register(api);
         // Samples under [server].samples_dir; audio assets under samples/audio relative to the working directory.
         new SampleRoutes(new SampleStore(Path.of(config.server.samplesDir)), roles).register(api);
@@ -158,7 +160,7 @@ public final class HttpServerComponent {
         connector.setIdleTimeout(IDLE_TIMEOUT_MS);
         server.addConnector(connector);
         // WebSocket control API (/api/v1/control) in front of the REST routes; the auth gate (auth on) before all.
-        control = new ControlEndpoint(engine, origins, roles, nodeSchemas);
+        control = new ControlEndpoint(engine, origins, roles, nodeSchemas, quotas);
         server.setHandler(new AuthGate(authentication, adminMounts, config.server.basePath, new UnknownRoleGate(roles,
                 control.wrap(server, config.server.basePath,
                         new RequestBodyDeadline(slowClients, new AdminGate(adminMounts, roles, origins, api))))));

@@ -15,6 +15,7 @@ import dev.streamkit.transport.http.api.ApiHandler;
 import dev.streamkit.transport.http.api.PipelineKinds;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
+import dev.streamkit.transport.http.api.RoleQuotas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -43,9 +44,11 @@ public final class SessionRoutes {
 
     private final Engine engine;
     private final RequestRoles roles;
+    private final RoleQuotas quotas;
 
-    public SessionRoutes(Engine engine, RequestRoles roles) {
+    public SessionRoutes(Engine engine, RequestRoles roles, RoleQuotas quotas) {
         this.engine = engine;
+        this.quotas = quotas;
         this.roles = roles;
     }
 
@@ -86,7 +89,7 @@ public final class SessionRoutes {
         }
         PipelineKinds.require(role, pipeline);
         try {
-            SessionInfo info = engine.sessions().create(name, pipeline, role.name()).info();
+            SessionInfo info = quotas.createSession(role, () -> engine.sessions().create(name, pipeline, role.name())).info();
             Map<String, Object> created = new LinkedHashMap<>();
             created.put("session_id", info.id());
             created.put("name", info.name());

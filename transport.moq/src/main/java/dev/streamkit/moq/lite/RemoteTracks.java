@@ -25,13 +25,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This side's subscriptions to the peer's tracks. Each is a SUBSCRIBE on its own bidi stream, watched by a
  * session thread, and a {@link LocalTrack} that the group streams fill: groups arrive on uni streams in any
  * order, are kept by sequence, and a group older than what the consumer already read is dropped.
+ *
+ * <p>No reader waits forever on a group: a group stream that stalls (neither FIN nor reset comes) while newer
+ * groups keep arriving is finished by its track once it is pushed out of the kept groups, and its stream is then
+ * stopped here; a group whose reading ends in any other way than its FIN is failed.
  *
  * <p>NOTE: a clean end of the subscribe stream may overtake the last groups' streams, so the track is closed
  * only once no group of it is still being received (checked every {@value #FINISH_CHECK_MS} ms, at most
@@ -45,7 +48,8 @@ final class RemoteTracks {
     private static final class Subscription {
         final long id;
         final LocalTrack track;
-        final AtomicInteger groupsInFlight = new AtomicInteger();
+        /** The groups being received now, with their streams. */
+        final Map<LocalGroup, ReceiveStream> receiving = new ConcurrentHashMap<>();
         volatile BidiStream stream;
         volatile boolean cancelled;
 
@@ -114,10 +118,10 @@ final class RemoteTracks {
             stream.abort(MoqErrorCode.CANCEL);
             return;
         }
-        subscription.groupsInFlight.incrementAndGet();
+        subscription.receiving.put(group, stream);
+        stopSkippedGroups(subscription);
         try {
-            readFrames(in, group);
-            if (group.isEnded()) {
+            if (!readFrames(in, group)) {
                 stream.abort(MoqErrorCode.CANCEL);
             }
         } catch (ProtocolViolation violation) {
@@ -126,8 +130,22 @@ final class RemoteTracks {
         } catch (IOException e) {
             group.fail(new MoqException(MoqErrorCode.CLOSED, "group " + header.sequence() + " reset by the peer"));
         } finally {
-            subscription.groupsInFlight.decrementAndGet();
+            subscription.receiving.remove(group);
+            // whatever stopped the reading, the group's readers must not wait for frames that will not come
+            group.fail(new MoqException(MoqErrorCode.CLOSED, "group " + header.sequence() + " stopped being received"));
         }
+    }
+
+    /**
+     * Stops the streams of the subscription's groups that ended before their FIN: groups its track skipped because
+     * they stalled while newer ones arrived. Their reading threads end and their QUIC streams are released.
+     */
+    private static void stopSkippedGroups(Subscription subscription) {
+        subscription.receiving.forEach((group, stream) -> {
+            if (group.isEnded()) {
+                stream.abort(MoqErrorCode.CANCEL);
+            }
+        });
     }
 
     /** The session ended: every subscription fails with {@code cause}. */
@@ -138,13 +156,14 @@ final class RemoteTracks {
         byId.clear();
     }
 
-    private void readFrames(InputStream in, LocalGroup group) throws IOException {
+    /** Reads the group's frames until its FIN ({@code true}) or until the group ended otherwise ({@code false}). */
+    private boolean readFrames(InputStream in, LocalGroup group) throws IOException {
         int maxFrame = session.limits().maxFrameBytes();
         while (!group.isEnded()) {
             long size = Varint.readOrEnd(in);
             if (size < 0) {
                 group.finish();
-                return;
+                return true;
             }
             if (size > maxFrame) {
                 throw new ProtocolViolation(MoqErrorCode.FRAME_TOO_LARGE,
@@ -152,6 +171,7 @@ final class RemoteTracks {
             }
             group.writeFrame(MessageIo.readExactly(in, (int) size));
         }
+        return false;
     }
 
     private void run(Subscription subscription, Subscribe subscribe) {
@@ -192,7 +212,7 @@ final class RemoteTracks {
     }
 
     private void closeWhenReceived(Subscription subscription, int checksLeft) {
-        if (subscription.groupsInFlight.get() > 0 && checksLeft > 0) {
+        if (!subscription.receiving.isEmpty() && checksLeft > 0) {
             LiteSession.TIMER.schedule(() -> closeWhenReceived(subscription, checksLeft - 1),
                     FINISH_CHECK_MS, TimeUnit.MILLISECONDS);
             return;

@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This side's subscriptions to the peer's tracks. Each is a SUBSCRIBE on its own bidi stream, watched by a
@@ -41,6 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #FINISH_CHECKS} times).
  */
 final class RemoteTracks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteTracks.class);
 
     static final long FINISH_CHECK_MS = 100;
     static final int FINISH_CHECKS = 50;
@@ -121,13 +125,20 @@ final class RemoteTracks {
         subscription.receiving.put(group, stream);
         stopSkippedGroups(subscription);
         try {
-            if (!readFrames(in, group)) {
+            if (readFrames(in, group)) {
+                // out of the receiving set before it ends: a group found ended in it is one skipped or failed
+                // while its stream was still open
+                subscription.receiving.remove(group);
+                group.finish();
+            } else {
                 stream.abort(MoqErrorCode.CANCEL);
             }
         } catch (ProtocolViolation violation) {
+            subscription.receiving.remove(group);
             group.abort(violation.errorCode());
             throw violation;
         } catch (IOException e) {
+            subscription.receiving.remove(group);
             group.fail(new MoqException(MoqErrorCode.CLOSED, "group " + header.sequence() + " reset by the peer"));
         } finally {
             subscription.receiving.remove(group);
@@ -142,7 +153,9 @@ final class RemoteTracks {
      */
     private static void stopSkippedGroups(Subscription subscription) {
         subscription.receiving.forEach((group, stream) -> {
-            if (group.isEnded()) {
+            if (group.isEnded() && subscription.receiving.remove(group, stream)) {
+                LOG.warn("group {} of track '{}' ended before its stream did (skipped as stalled, or failed): "
+                        + "stopping the stream", group.sequence(), subscription.track.name());
                 stream.abort(MoqErrorCode.CANCEL);
             }
         });
@@ -156,13 +169,15 @@ final class RemoteTracks {
         byId.clear();
     }
 
-    /** Reads the group's frames until its FIN ({@code true}) or until the group ended otherwise ({@code false}). */
+    /**
+     * Reads the group's frames until its FIN ({@code true}, the group left for the caller to finish) or until the
+     * group ended otherwise ({@code false}).
+     */
     private boolean readFrames(InputStream in, LocalGroup group) throws IOException {
         int maxFrame = session.limits().maxFrameBytes();
         while (!group.isEnded()) {
             long size = Varint.readOrEnd(in);
             if (size < 0) {
-                group.finish();
                 return true;
             }
             if (size > maxFrame) {

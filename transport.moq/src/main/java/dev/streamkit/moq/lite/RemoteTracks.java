@@ -25,13 +25,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * This side's subscriptions to the peer's tracks. Each is a SUBSCRIBE on its own bidi stream, watched by a
  * session thread, and a {@link LocalTrack} that the group streams fill: groups arrive on uni streams in any
  * order, are kept by sequence, and a group older than what the consumer already read is dropped.
+ *
+ * <p>No reader waits forever on a group: a group stream that stalls (neither FIN nor reset comes) while newer
+ * groups keep arriving is finished by its track once it is pushed out of the kept groups, and its stream is then
+ * stopped here; a group whose reading ends in any other way than its FIN is failed.
  *
  * <p>NOTE: a clean end of the subscribe stream may overtake the last groups' streams, so the track is closed
  * only once no group of it is still being received (checked every {@value #FINISH_CHECK_MS} ms, at most
@@ -39,13 +44,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RemoteTracks {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteTracks.class);
+
     static final long FINISH_CHECK_MS = 100;
     static final int FINISH_CHECKS = 50;
 
     private static final class Subscription {
         final long id;
         final LocalTrack track;
-        final AtomicInteger groupsInFlight = new AtomicInteger();
+        /** The groups being received now, with their streams. */
+        final Map<LocalGroup, ReceiveStream> receiving = new ConcurrentHashMap<>();
         volatile BidiStream stream;
         volatile boolean cancelled;
 
@@ -114,20 +122,43 @@ final class RemoteTracks {
             stream.abort(MoqErrorCode.CANCEL);
             return;
         }
-        subscription.groupsInFlight.incrementAndGet();
+        subscription.receiving.put(group, stream);
+        stopSkippedGroups(subscription);
         try {
-            readFrames(in, group);
-            if (group.isEnded()) {
+            if (readFrames(in, group)) {
+                // out of the receiving set before it ends: a group found ended in it is one skipped or failed
+                // while its stream was still open
+                subscription.receiving.remove(group);
+                group.finish();
+            } else {
                 stream.abort(MoqErrorCode.CANCEL);
             }
         } catch (ProtocolViolation violation) {
+            subscription.receiving.remove(group);
             group.abort(violation.errorCode());
             throw violation;
         } catch (IOException e) {
+            subscription.receiving.remove(group);
             group.fail(new MoqException(MoqErrorCode.CLOSED, "group " + header.sequence() + " reset by the peer"));
         } finally {
-            subscription.groupsInFlight.decrementAndGet();
+            subscription.receiving.remove(group);
+            // whatever stopped the reading, the group's readers must not wait for frames that will not come
+            group.fail(new MoqException(MoqErrorCode.CLOSED, "group " + header.sequence() + " stopped being received"));
         }
+    }
+
+    /**
+     * Stops the streams of the subscription's groups that ended before their FIN: groups its track skipped because
+     * they stalled while newer ones arrived. Their reading threads end and their QUIC streams are released.
+     */
+    private static void stopSkippedGroups(Subscription subscription) {
+        subscription.receiving.forEach((group, stream) -> {
+            if (group.isEnded() && subscription.receiving.remove(group, stream)) {
+                LOG.warn("group {} of track '{}' ended before its stream did (skipped as stalled, or failed): "
+                        + "stopping the stream", group.sequence(), subscription.track.name());
+                stream.abort(MoqErrorCode.CANCEL);
+            }
+        });
     }
 
     /** The session ended: every subscription fails with {@code cause}. */
@@ -138,13 +169,16 @@ final class RemoteTracks {
         byId.clear();
     }
 
-    private void readFrames(InputStream in, LocalGroup group) throws IOException {
+    /**
+     * Reads the group's frames until its FIN ({@code true}, the group left for the caller to finish) or until the
+     * group ended otherwise ({@code false}).
+     */
+    private boolean readFrames(InputStream in, LocalGroup group) throws IOException {
         int maxFrame = session.limits().maxFrameBytes();
         while (!group.isEnded()) {
             long size = Varint.readOrEnd(in);
             if (size < 0) {
-                group.finish();
-                return;
+                return true;
             }
             if (size > maxFrame) {
                 throw new ProtocolViolation(MoqErrorCode.FRAME_TOO_LARGE,
@@ -152,6 +186,7 @@ final class RemoteTracks {
             }
             group.writeFrame(MessageIo.readExactly(in, (int) size));
         }
+        return false;
     }
 
     private void run(Subscription subscription, Subscribe subscribe) {
@@ -192,7 +227,7 @@ final class RemoteTracks {
     }
 
     private void closeWhenReceived(Subscription subscription, int checksLeft) {
-        if (subscription.groupsInFlight.get() > 0 && checksLeft > 0) {
+        if (!subscription.receiving.isEmpty() && checksLeft > 0) {
             LiteSession.TIMER.schedule(() -> closeWhenReceived(subscription, checksLeft - 1),
                     FINISH_CHECK_MS, TimeUnit.MILLISECONDS);
             return;

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves the peer's subscriptions to this side's published broadcasts: SUBSCRIBE_OK, then one uni stream per
- * group (type 0x00, GROUP, frames, FIN; an aborted group is reset with its code), one group at a time, from a
+ * group (type 0x00, GROUP, frames, FIN; an aborted group is reset with its code, and so is one whose serving
+ * fails in any other way), one group at a time, from a
  * consumer of the local track (so a slow peer skips groups like any slow consumer). The subscribe stream ends
  * with FIN when the track ends, with a reset carrying the code when it is aborted; the peer ending its side
  * unsubscribes. A missing broadcast or track is reset with code 13.
@@ -141,6 +142,10 @@ final class SubscriptionServer {
             stream.reset(aborted.errorCode());
         } catch (IOException peerStopped) {
             stream.reset(MoqErrorCode.CANCEL);
+        } catch (RuntimeException | Error fault) {
+            // the group stream must end even so: left open, the peer's readers of the group would wait for ever
+            stream.reset(MoqErrorCode.CANCEL);
+            throw fault;
         }
     }
 }

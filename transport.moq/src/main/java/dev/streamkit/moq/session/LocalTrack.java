@@ -13,6 +13,9 @@ import java.util.concurrent.TimeoutException;
  * sequence order and never goes back: a group older than one it already read is late and it never sees it; a
  * consumer behind the oldest kept group skips to it (live media, bounded memory). With a
  * {@link TrackBounds#reorderWindow()}, a reader that finds a gap waits that long for the missing group first.
+ * A group that drops out of the kept ones unfinished (its stream stalled while newer groups kept coming) is
+ * finished there: a reader inside it reads what it got, then goes on to the later groups instead of waiting
+ * for an end that may never come.
  *
  * <p>Ending: {@link #close()} lets consumers read what is kept, then they get {@code null}; {@link #abort}
  * fails consumers at once with a {@link MoqException}. Thread-safe; consumers wait on this object's monitor.
@@ -69,7 +72,8 @@ public final class LocalTrack implements TrackProducer {
         LocalGroup group = new LocalGroup(sequence, bounds.maxGroupBytes());
         groups.put(sequence, group);
         while (groups.size() > bounds.maxGroups()) {
-            groups.pollFirstEntry();
+            // a group still unfinished when it drops out is skipped: its readers reach its end and go on
+            groups.pollFirstEntry().getValue().finish();
         }
         nextSequence = Math.max(nextSequence, sequence + 1);
         notifyAll();

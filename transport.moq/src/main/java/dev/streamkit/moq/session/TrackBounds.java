@@ -8,7 +8,8 @@ import java.time.Duration;
  * <p>At most {@code maxGroups} groups are kept (the newest; a consumer further behind skips to the oldest one
  * kept) of at most {@code maxGroupBytes} payload bytes each (a group growing past it is aborted). A track
  * therefore holds at most {@code maxGroups × maxGroupBytes} bytes, plus one group per reader still inside an
- * evicted group.
+ * evicted group. {@code maxGroups} also bounds how long a group may stay unfinished: once it is evicted, it is
+ * finished where it stands (it grows no more, and its readers go on to the later groups).
  *
  * <p>{@code reorderWindow}: groups from the wire race each other on their own streams; when a reader that
  * already read a group finds a newer one but not the next in sequence, it waits up to this long for the

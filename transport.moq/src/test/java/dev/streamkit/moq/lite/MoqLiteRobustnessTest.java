@@ -18,6 +18,7 @@ import dev.streamkit.moq.session.TrackConsumer;
 import dev.streamkit.moq.session.TrackProducer;
 import dev.streamkit.moq.testing.PipeSession;
 import dev.streamkit.moq.wire.ClientSetup;
+import dev.streamkit.moq.wire.GroupHeader;
 import dev.streamkit.moq.wire.MessageIo;
 import dev.streamkit.moq.wire.MoqErrorCode;
 import dev.streamkit.moq.wire.MoqVersion;
@@ -30,6 +31,7 @@ import dev.streamkit.quic.SendStream;
 import dev.streamkit.quic.SessionClose;
 import dev.streamkit.quic.StreamHandler;
 import dev.streamkit.quic.ReceiveStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -67,6 +69,38 @@ class MoqLiteRobustnessTest {
                 assertTrue(read.get(i) > read.get(i - 1), "in order: " + read);
             }
             assertEquals(groups - 1, read.get(read.size() - 1), "the newest group arrived");
+        }
+    }
+
+    @Test
+    void aGroupStreamThatNeverEndsIsSkippedAndLaterGroupsFlow() throws Exception {
+        try (Feed feed = Feed.open("moq-lite-03", FOUR_GROUPS, SMALL, SMALL)) {
+            // group 0 arrives on a stream whose FIN never comes (as if lost under the transport); the publisher's
+            // own group 0 is then a duplicate, and its later groups must not wait behind the stalled one
+            SendStream stalled = feed.harness().serverTransport().openUnidirectional();
+            stalled.output().write(new byte[] {(byte) StreamType.GROUP});
+            stalled.output().write(MessageIo.frame(new GroupHeader(0, 0), MoqVersion.LITE_03));
+            byte[] first = MoqLiteSessionTest.frame(0);
+            Varint.write(stalled.output(), first.length);
+            stalled.output().write(first);
+            stalled.output().flush();
+            GroupConsumer group = feed.consumer().nextGroup(WAIT);
+            assertEquals(0, group.sequence());
+            assertNotNull(group.readFrame(WAIT));
+            int groups = 2 * FOUR_GROUPS.maxGroups();
+            for (int g = 0; g <= groups; g++) {
+                feed.track().appendGroup().writeFrame(MoqLiteSessionTest.frame(g));
+            }
+            assertNull(group.readFrame(WAIT), "pushed out of the kept groups, the stalled group ends");
+            long last = -1;
+            for (int i = 0; i < groups && last < groups; i++) {
+                GroupConsumer later = feed.consumer().nextGroup(WAIT);
+                assertTrue(later.sequence() > last, "in order after the stalled group: " + later.sequence());
+                assertNotNull(later.readFrame(WAIT), "group " + later.sequence());
+                last = later.sequence();
+            }
+            assertEquals(groups, last, "the newest group arrived");
+            assertStopped(stalled);
         }
     }
 
@@ -288,6 +322,26 @@ class MoqLiteRobustnessTest {
             Thread.sleep(5);
         }
         assertEquals(0, track.consumerCount(), "the publisher finished serving");
+    }
+
+    /**
+     * Waits (bounded) until the reader of {@code stream} stopped it: a write then fails. The probes are the start of
+     * a frame larger than they will ever fill, so they cannot end the group for a reader that did not stop.
+     */
+    private static void assertStopped(SendStream stream) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        byte[] probe = Varint.encode(SMALL.maxFrameBytes());
+        while (System.nanoTime() < deadline) {
+            try {
+                stream.output().write(probe);
+                probe = new byte[1];
+                stream.output().flush();
+            } catch (IOException stopped) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the stalled group's stream was never stopped");
     }
 
     /** Reads groups and frames until the track ends; bounded in count. */

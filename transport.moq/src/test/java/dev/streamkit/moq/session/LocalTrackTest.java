@@ -70,6 +70,24 @@ class LocalTrackTest {
     }
 
     @Test
+    void aGroupThatNeverEndsIsSkippedOnceNewerGroupsPushItOut() throws Exception {
+        LocalTrack track = new LocalTrack("t", 0, FOUR_GROUPS);
+        TrackConsumer consumer = track.subscribe();
+        LocalGroup stalled = track.insertGroup(0);
+        stalled.writeFrame(new byte[] {7});
+        GroupConsumer group = consumer.nextGroup(NOW);
+        assertArrayEquals(new byte[] {7}, group.readFrame(NOW));
+        assertThrows(TimeoutException.class, () -> group.readFrame(NOW), "group 0 may still get frames");
+        for (long s = 1; s <= FOUR_GROUPS.maxGroups(); s++) {
+            track.insertGroup(s).finish();
+        }
+        assertNull(group.readFrame(NOW), "pushed out unfinished: its reader reaches its end");
+        stalled.writeFrame(new byte[] {8});
+        assertNull(group.readFrame(NOW), "a skipped group takes no more frames");
+        assertEquals(1, consumer.nextGroup(NOW).sequence(), "the later groups flow");
+    }
+
+    @Test
     void aGroupOlderThanEveryKeptOneIsRefusedWhenFull() {
         LocalTrack track = new LocalTrack("t", 0, FOUR_GROUPS);
         for (long s = 10; s < 14; s++) {

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import tech.kwik.core.ConnectionListener;
-import tech.kwik.core.ConnectionTerminatedEvent;
 import tech.kwik.core.QuicClientConnection;
 import tech.kwik.core.QuicStream;
 import tech.kwik.flupke.HttpError;
@@ -26,7 +24,6 @@ import tech.kwik.flupke.impl.Http3Frame;
  */
 final class ClientH3Connection extends Http3ClientConnectionImpl {
 
-    private static final long H3_NO_ERROR = 0x100;
     private static final long SETTINGS_ENABLE_CONNECT_PROTOCOL = 0x08;
     private static final long MAX_RESPONSE_HEADERS = 16 * 1024;
     private static final long CLOSE_GRACE_MS = 500;
@@ -40,12 +37,7 @@ final class ClientH3Connection extends Http3ClientConnectionImpl {
         H3Settings.WEBTRANSPORT.forEach(this::addSettingsParameter);
         registerUnidirectionalStreamType(WireFormat.UNI_STREAM_TYPE, sessions::routeUnidirectional);
         registerBidirectionalStreamHandler(stream -> sessions.routeBidirectional(stream, true));
-        quic.setConnectionListener(new ConnectionListener() {
-            @Override
-            public void disconnected(ConnectionTerminatedEvent event) {
-                sessions.connectionLost(String.valueOf(event.closeReason()).toLowerCase(java.util.Locale.ROOT));
-            }
-        });
+        sessions.endWith(quic);
     }
 
     /**
@@ -100,10 +92,10 @@ final class ClientH3Connection extends Http3ClientConnectionImpl {
 
     /** Closes the QUIC connection at once (a failed or abandoned connect). */
     void abandon() {
-        quic.close(H3_NO_ERROR, "");
+        quic.close(WireFormat.H3_NO_ERROR, "");
     }
 
     private void closeSoon() {
-        Timers.TIMER.schedule(() -> quic.close(H3_NO_ERROR, ""), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+        Timers.TIMER.schedule(() -> quic.close(WireFormat.H3_NO_ERROR, ""), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
     }
 }

@@ -8,8 +8,6 @@ import java.net.http.HttpHeaders;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import tech.kwik.core.ConnectionListener;
-import tech.kwik.core.ConnectionTerminatedEvent;
 import tech.kwik.core.QuicConnection;
 import tech.kwik.core.QuicStream;
 import tech.kwik.core.server.ServerConnection;
@@ -30,7 +28,6 @@ final class ServerH3Connection extends Http3ServerConnectionImpl {
     private static final long MAX_HEADERS_BYTES = 16 * 1024;
     private static final int MAX_SKIPPED_FRAMES = 8;
     private static final long CLOSE_GRACE_MS = 1_000;
-    private static final long H3_NO_ERROR = 0x100;
 
     private final SessionTable sessions = new SessionTable();
     private final ConnectHandler connects;
@@ -43,12 +40,7 @@ final class ServerH3Connection extends Http3ServerConnectionImpl {
         this.remoteAddress = ((ServerConnection) quic).getInitialRemoteAddress();
         registerBidirectionalStreamHandler(WireFormat.BIDI_SIGNAL, stream -> sessions.routeBidirectional(stream, true));
         registerUnidirectionalStreamType(WireFormat.UNI_STREAM_TYPE, sessions::routeUnidirectional);
-        quic.setConnectionListener(new ConnectionListener() {
-            @Override
-            public void disconnected(ConnectionTerminatedEvent event) {
-                sessions.connectionLost(String.valueOf(event.closeReason()).toLowerCase(java.util.Locale.ROOT));
-            }
-        });
+        sessions.endWith(quic);
     }
 
     SessionTable sessions() {
@@ -98,7 +90,7 @@ final class ServerH3Connection extends Http3ServerConnectionImpl {
         sessions.remove(sessionId);
         if (sessions.size() == 0) {
             Timers.TIMER.schedule(() -> {
-                if (sessions.size() == 0) quicConnection.close(H3_NO_ERROR, "");
+                if (sessions.size() == 0) quicConnection.close(WireFormat.H3_NO_ERROR, "");
             }, CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
         }
     }

@@ -8,6 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import tech.kwik.core.ConnectionListener;
+import tech.kwik.core.ConnectionTerminatedEvent;
+import tech.kwik.core.QuicConnection;
 import tech.kwik.flupke.HttpStream;
 
 /**
@@ -36,6 +39,16 @@ final class SessionTable {
     void remove(long id) {
         CompletableFuture<KwikSession> entry = sessions.remove(id);
         if (entry != null) entry.cancel(false);
+    }
+
+    /** Ends every session of this table when {@code quic} terminates. */
+    void endWith(QuicConnection quic) {
+        quic.setConnectionListener(new ConnectionListener() {
+            @Override
+            public void disconnected(ConnectionTerminatedEvent event) {
+                connectionLost(String.valueOf(event.closeReason()).toLowerCase(java.util.Locale.ROOT));
+            }
+        });
     }
 
     /** Every session of the connection ends: the connection is gone. */

@@ -26,6 +26,8 @@ final class WireFormat {
     static final long SETTINGS_WT_MAX_SESSIONS = 0x14e9cd29L;
     /** WEBTRANSPORT_SESSION_GONE: a stream of a session that no longer exists. */
     static final long SESSION_GONE = 0x170d7b68L;
+    /** H3_NO_ERROR, closing a connection whose sessions ended. */
+    static final long H3_NO_ERROR = 0x100;
     /** H3_REQUEST_REJECTED, used for streams this side refuses to take. */
     static final long REQUEST_REJECTED = 0x010b;
     /** Largest capsule this side reads (a close capsule holds at most 4 + 1024 bytes). */

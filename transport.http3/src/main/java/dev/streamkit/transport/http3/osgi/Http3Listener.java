@@ -1,6 +1,7 @@
 package dev.streamkit.transport.http3.osgi;
 
 import dev.streamkit.config.HostPort;
+import dev.streamkit.security.tls.TlsIdentity;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +35,9 @@ final class Http3Listener {
     /** Adds and starts an HTTP/3 connector on {@code address} ({@code host:port}, UDP). */
     static Http3Listener start(Server server, String address, String certPath, String keyPath, Path dir) throws Exception {
         InetSocketAddress hostPort = HostPort.parse("server.http3_address", address);
-        TlsKeyStores.Loaded keys;
+        TlsIdentity keys;
         if (isSet(certPath) && isSet(keyPath)) {
-            keys = TlsKeyStores.fromPem(Path.of(certPath), Path.of(keyPath));
+            keys = TlsIdentity.fromPem(Path.of(certPath), Path.of(keyPath));
         } else {
             if (isSet(certPath) || isSet(keyPath)) {
                 LOG.warn("HTTP/3: server.cert_path and server.key_path must both be set; using a self-signed certificate");

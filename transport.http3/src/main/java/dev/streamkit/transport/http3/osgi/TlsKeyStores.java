@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Key stores for the HTTP/3 listener: one built in memory from PEM files, or a self-signed one for
+ * The self-signed key store of the HTTP/3 listener (PEM files go through {@link TlsIdentity#fromPem}): one for
  * {@code localhost}/{@code 127.0.0.1} made with the JDK's {@code keytool} (Java has no public API to create
  * certificates) and kept in the data folder for the next start.
  */
@@ -35,24 +35,14 @@ final class TlsKeyStores {
     private static final Duration MIN_REMAINING = Duration.ofDays(1);
     private static final long KEYTOOL_TIMEOUT_SECONDS = 60;
 
-    /** A key store holding one key entry ({@link #ALIAS}) and the password of both. */
-    record Loaded(KeyStore keyStore, char[] password) {
-    }
-
     private TlsKeyStores() {
-    }
-
-    /** The certificate chain of {@code certPem} and the (unencrypted) private key of {@code keyPem}. */
-    static Loaded fromPem(Path certPem, Path keyPem) throws IOException, GeneralSecurityException {
-        TlsIdentity identity = TlsIdentity.fromPem(certPem, keyPem);
-        return new Loaded(identity.keyStore(), identity.password());
     }
 
     /**
      * The self-signed key store in {@code dir}, generated with keytool when missing, unreadable or expiring
      * within a day.
      */
-    static Loaded selfSigned(Path dir) throws IOException, GeneralSecurityException, InterruptedException {
+    static TlsIdentity selfSigned(Path dir) throws IOException, GeneralSecurityException, InterruptedException {
         Path store = dir.resolve(SELF_SIGNED_FILE);
         Path passwordFile = dir.resolve(PASSWORD_FILE);
         if (Files.isRegularFile(store) && Files.isRegularFile(passwordFile)) {
@@ -62,13 +52,13 @@ final class TlsKeyStores {
                 Certificate certificate = keyStore.getCertificate(ALIAS);
                 if (certificate instanceof X509Certificate x509 && keyStore.isKeyEntry(ALIAS)
                         && x509.getNotAfter().after(Date.from(Instant.now().plus(MIN_REMAINING)))) {
-                    return new Loaded(keyStore, password);
+                    return new TlsIdentity(keyStore, password);
                 }
             } catch (IOException | GeneralSecurityException unusable) {
                 // regenerate below
             }
         }
-        char[] password = newPassword();
+        char[] password = TlsIdentity.newPassword();
         Path tmp = dir.resolve(SELF_SIGNED_FILE + ".tmp");
         Files.deleteIfExists(tmp);
         keytool(tmp, password);
@@ -78,11 +68,7 @@ final class TlsKeyStores {
         restrictToOwner(tmp);
         move(tmpPassword, passwordFile);
         move(tmp, store);
-        return new Loaded(load(store, password), password);
-    }
-
-    static char[] newPassword() {
-        return TlsIdentity.newPassword();
+        return new TlsIdentity(load(store, password), password);
     }
 
     /** Best effort {@code rw-------}/{@code rwx------}; a no-op where POSIX permissions do not exist. */

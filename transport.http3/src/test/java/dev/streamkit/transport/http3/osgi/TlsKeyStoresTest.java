@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.security.tls.PemPrivateKeys;
+import dev.streamkit.security.tls.TlsIdentity;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class TlsKeyStoresTest {
 
     @Test
     void generatesASelfSignedLocalhostCertificateOnceAndReusesIt() throws Exception {
-        TlsKeyStores.Loaded first = TlsKeyStores.selfSigned(dir);
+        TlsIdentity first = TlsKeyStores.selfSigned(dir);
         X509Certificate certificate = (X509Certificate) first.keyStore().getCertificate(TlsKeyStores.ALIAS);
         assertEquals("CN=localhost", certificate.getSubjectX500Principal().getName());
         List<String> names = certificate.getSubjectAlternativeNames().stream().map(n -> n.get(1).toString()).toList();
@@ -39,7 +40,7 @@ class TlsKeyStoresTest {
         assertTrue(first.keyStore().getKey(TlsKeyStores.ALIAS, first.password()) instanceof PrivateKey);
         assertTrue(Files.isRegularFile(dir.resolve(TlsKeyStores.SELF_SIGNED_FILE)));
 
-        TlsKeyStores.Loaded second = TlsKeyStores.selfSigned(dir);
+        TlsIdentity second = TlsKeyStores.selfSigned(dir);
         assertEquals(certificate, second.keyStore().getCertificate(TlsKeyStores.ALIAS));
         assertArrayEquals(first.password(), second.password());
     }
@@ -48,13 +49,13 @@ class TlsKeyStoresTest {
     void regeneratesAnUnreadableKeyStore() throws Exception {
         Files.writeString(dir.resolve(TlsKeyStores.SELF_SIGNED_FILE), "garbage");
         Files.writeString(dir.resolve(TlsKeyStores.PASSWORD_FILE), "nope");
-        TlsKeyStores.Loaded loaded = TlsKeyStores.selfSigned(dir);
+        TlsIdentity loaded = TlsKeyStores.selfSigned(dir);
         assertTrue(loaded.keyStore().isKeyEntry(TlsKeyStores.ALIAS));
     }
 
     @Test
     void loadsPemCertificateAndPkcs8Pkcs1Sec1Keys() throws Exception {
-        TlsKeyStores.Loaded ec = TlsKeyStores.selfSigned(dir);
+        TlsIdentity ec = TlsKeyStores.selfSigned(dir);
         PrivateKey ecKey = (PrivateKey) ec.keyStore().getKey(TlsKeyStores.ALIAS, ec.password());
         Certificate ecCert = ec.keyStore().getCertificate(TlsKeyStores.ALIAS);
         Path cert = dir.resolve("cert.pem");
@@ -62,14 +63,14 @@ class TlsKeyStoresTest {
 
         Path pkcs8 = dir.resolve("pkcs8.pem");
         Files.writeString(pkcs8, pem("PRIVATE KEY", ecKey.getEncoded()));
-        assertKey(TlsKeyStores.fromPem(cert, pkcs8), ecKey, ecCert);
+        assertKey(TlsIdentity.fromPem(cert, pkcs8), ecKey, ecCert);
 
         // SEC1 with a named curve, as "openssl ecparam -genkey" writes it (after an EC PARAMETERS block).
         byte[] inner = lastOctetString(ecKey.getEncoded());
         byte[] sec1 = withCurve(inner);
         Path sec1Pem = dir.resolve("sec1.pem");
         Files.writeString(sec1Pem, pem("EC PARAMETERS", OID_P256) + pem("EC PRIVATE KEY", sec1));
-        assertKey(TlsKeyStores.fromPem(cert, sec1Pem), ecKey, ecCert);
+        assertKey(TlsIdentity.fromPem(cert, sec1Pem), ecKey, ecCert);
 
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
@@ -86,7 +87,7 @@ class TlsKeyStoresTest {
         assertThrows(GeneralSecurityException.class, () -> PemPrivateKeys.read("no key here"));
     }
 
-    private static void assertKey(TlsKeyStores.Loaded loaded, PrivateKey key, Certificate cert) throws Exception {
+    private static void assertKey(TlsIdentity loaded, PrivateKey key, Certificate cert) throws Exception {
         KeyStore keyStore = loaded.keyStore();
         // Same private value; the encoding may differ (a SEC1 key keeps its curve parameters inside).
         assertEquals(((ECPrivateKey) key).getS(), ((ECPrivateKey) keyStore.getKey(TlsKeyStores.ALIAS, loaded.password())).getS());

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * This side's published broadcasts and the peer's announce streams listening to them. Each announce stream gets
@@ -84,7 +85,7 @@ final class Announcer {
         AnnounceInterest interest = MessageIo.read(stream.input(), session.limits().maxMessageBytes(),
                 reader -> AnnounceInterest.decode(reader, version));
         Listener listener = register(BroadcastPaths.normalize(interest.prefix()));
-        boolean[] ended = {false};
+        AtomicBoolean ended = new AtomicBoolean();
         session.execute(() -> {
             try {
                 if (stream.input().read() >= 0) {
@@ -94,9 +95,7 @@ final class Announcer {
             } catch (IOException e) {
                 // the peer reset its side: it is not interested any more
             } finally {
-                synchronized (ended) {
-                    ended[0] = true;
-                }
+                ended.set(true);
             }
         });
         try {
@@ -108,10 +107,8 @@ final class Announcer {
                     out.flush();
                     continue;
                 }
-                synchronized (ended) {
-                    if (ended[0]) {
-                        break;
-                    }
+                if (ended.get()) {
+                    break;
                 }
             }
             stream.finish();

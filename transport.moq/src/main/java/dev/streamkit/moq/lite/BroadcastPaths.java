@@ -26,8 +26,4 @@ final class BroadcastPaths {
         }
         return path.charAt(prefix.length()) == '/' ? path.substring(prefix.length() + 1) : null;
     }
-
-    static String join(String prefix, String suffix) {
-        return normalize(prefix + "/" + suffix);
-    }
 }

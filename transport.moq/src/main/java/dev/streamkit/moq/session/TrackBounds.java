@@ -20,7 +20,8 @@ public record TrackBounds(int maxGroups, int maxGroupBytes, Duration reorderWind
     /** 32 groups (about 0.6 s of Opus at one packet per group) of at most 1 MiB: 32 MiB per track at worst. */
     public static final TrackBounds DEFAULT = new TrackBounds(32, 1 << 20);
     /** {@link #DEFAULT} plus a 40 ms reorder window, for tracks received from a peer. */
-    public static final TrackBounds REMOTE = new TrackBounds(32, 1 << 20, Duration.ofMillis(40));
+    public static final TrackBounds REMOTE =
+            new TrackBounds(DEFAULT.maxGroups(), DEFAULT.maxGroupBytes(), Duration.ofMillis(40));
 
     public TrackBounds {
         if (maxGroups < 1 || maxGroupBytes < 1) {

@@ -54,8 +54,9 @@ public final class RoleResolver {
      * @param headers the request's header lookup by name (case-insensitive), answering {@code null} when absent
      */
     public Role resolve(Function<String, String> headers) {
-        String name = roleHeader == null ? null : headers.apply(roleHeader);
-        if (!blank(name) && !roles.containsKey(name.trim())) return new Role(name.trim(), PermissionSet.NONE);
+        String name = headerRole(headers);
+        String unknown = unknown(name);
+        if (unknown != null) return new Role(unknown, PermissionSet.NONE);
         if (blank(name)) name = environmentRole;
         if (blank(name)) name = defaultRole;
         return role(name.trim());
@@ -66,7 +67,16 @@ public final class RoleResolver {
      * configured, header absent or blank, or a known role). A request carrying one must be refused.
      */
     public String unknownHeaderRole(Function<String, String> headers) {
-        String name = roleHeader == null ? null : headers.apply(roleHeader);
+        return unknown(headerRole(headers));
+    }
+
+    /** The trusted header's value, or {@code null} when no header is configured or the request has none. */
+    private String headerRole(Function<String, String> headers) {
+        return roleHeader == null ? null : headers.apply(roleHeader);
+    }
+
+    /** {@code name} trimmed when it names no configured role, else {@code null} (blank or known). */
+    private String unknown(String name) {
         return blank(name) || roles.containsKey(name.trim()) ? null : name.trim();
     }
 

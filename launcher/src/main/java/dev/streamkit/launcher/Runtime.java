@@ -68,7 +68,7 @@ final class Runtime {
 
     void runUntilStopped() throws Exception {
         long startNanos = System.nanoTime();
-        layout.bundleJars();
+        List<Path> jars = layout.bundleJars();
         Files.createDirectories(layout.deploy());
         Files.createDirectories(layout.data());
         dataLock = DataFolderLock.acquire(layout.data());
@@ -81,7 +81,7 @@ final class Runtime {
             System.err.println("skit: rebuilding the bundle cache " + cache.folder() + ": " + stale);
             cache.delete();
         }
-        Initialized initialized = initialize(cache);
+        Initialized initialized = initialize(cache, jars);
         Framework framework = initialized.framework();
         List<Bundle> installed = initialized.bundles();
         cache.stamp(layout);
@@ -123,25 +123,25 @@ final class Runtime {
      * take the runtime's bundles (left half-written by a killed run, copied mid-write) is deleted and built
      * again once; a fresh cache that fails is a real failure and is thrown.
      */
-    private Initialized initialize(BundleCache cache) throws Exception {
+    private Initialized initialize(BundleCache cache, List<Path> jars) throws Exception {
         boolean reused = Files.isDirectory(cache.folder());
         // Until the runtime bundles are in place, the cache counts as unfinished (see BundleCache).
         cache.unstamp();
         Framework framework = newFramework();
         try {
-            return initialize(framework);
+            return initialize(framework, jars);
         } catch (Exception | LinkageError e) {
             if (!reused) throw e;
             System.err.println("skit: the bundle cache " + cache.folder() + " is unusable (" + Failures.describe(e) + "); rebuilding it");
             stopQuietly(framework);
             cache.delete();
-            return initialize(newFramework());
+            return initialize(newFramework(), jars);
         }
     }
 
-    private Initialized initialize(Framework framework) throws Exception {
+    private Initialized initialize(Framework framework, List<Path> jars) throws Exception {
         framework.init();
-        return new Initialized(framework, BundleSync.reconcile(framework.getBundleContext(), layout.bundles(), layout.bundleJars()));
+        return new Initialized(framework, BundleSync.reconcile(framework.getBundleContext(), layout.bundles(), jars));
     }
 
     /** A framework after {@code init()}, with the runtime bundles installed in its cache. */

@@ -2,7 +2,6 @@ package dev.streamkit.launcher;
 
 import dev.streamkit.config.ConfigException;
 import dev.streamkit.config.ConfigLoader;
-import dev.streamkit.security.auth.ListenHost;
 import dev.streamkit.security.auth.StartupRules;
 import dev.streamkit.config.ServerConfig;
 import dev.streamkit.launcher.auth.AuthCli;
@@ -82,11 +81,6 @@ public final class Skit {
         }
         if (refusal != null) throw new ConfigException(refusal, null);
         return config;
-    }
-
-    /** The host part of {@code host:port} or {@code [v6]:port}. */
-    static String listenHost(String address) {
-        return ListenHost.of(address);
     }
 
     /** {@code skit auth ...}: the configuration (file and SK_* overrides) names the state dir and the server. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.streamkit.config.ConfigException;
 import dev.streamkit.config.ServerConfig;
+import dev.streamkit.security.auth.ListenHost;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +56,8 @@ class SkitTest {
 
     @Test
     void refusesANonLoopbackAddressWithoutARoleHeaderUnlessAllowed() throws Exception {
-        assertEquals("0.0.0.0", Skit.listenHost("0.0.0.0:4545"));
-        assertEquals("[::]", Skit.listenHost("[::]:4545"));
+        assertEquals("0.0.0.0", ListenHost.of("0.0.0.0:4545"));
+        assertEquals("[::]", ListenHost.of("[::]:4545"));
         ServerConfig config = new ServerConfig();
         config.server.address = "127.0.0.1:4545";
         assertSame(config, Skit.refuseUnsafeExposure(config));

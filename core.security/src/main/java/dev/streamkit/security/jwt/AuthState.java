@@ -75,6 +75,11 @@ public final class AuthState {
 
     /** Where the bootstrap admin token lives ({@code skit auth print-admin-token} prints it). */
     public Path adminTokenFile() {
+        return adminTokenFile(dir);
+    }
+
+    /** Where the bootstrap admin token of the state directory {@code dir} lives, without opening it. */
+    public static Path adminTokenFile(Path dir) {
         return dir.resolve(ADMIN_TOKEN_FILE);
     }
 

@@ -93,7 +93,7 @@ public final class AuthCli {
     }
 
     private Path adminTokenFile() {
-        return stateDir().resolve("admin.token");
+        return AuthState.adminTokenFile(stateDir());
     }
 
     private int printAdminToken() throws IOException {

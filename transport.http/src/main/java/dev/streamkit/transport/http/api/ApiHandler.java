@@ -27,8 +27,7 @@ public final class ApiHandler extends Handler.Abstract {
     private Route fallback;
 
     public ApiHandler(String basePath, OriginPolicy origins) {
-        this.basePath = basePath == null || basePath.isBlank() || basePath.equals("/") ? null
-                : "/" + basePath.replaceAll("^/+|/+$", "");
+        this.basePath = normalizeBasePath(basePath);
         this.origins = origins;
     }
 
@@ -50,6 +49,21 @@ public final class ApiHandler extends Handler.Abstract {
         return this;
     }
 
+    /** {@code [server].base_path} as routed: one leading slash and no trailing one, or {@code null} for none. */
+    public static String normalizeBasePath(String basePath) {
+        return basePath == null || basePath.isBlank() || basePath.equals("/") ? null
+                : "/" + basePath.replaceAll("^/+|/+$", "");
+    }
+
+    /** {@code path} without {@code basePath} (as {@link #normalizeBasePath} returns it) when under it, else as it is. */
+    public static String stripBasePath(String basePath, String path) {
+        if (basePath != null && (path.equals(basePath) || path.startsWith(basePath + "/"))) {
+            String rest = path.substring(basePath.length());
+            return rest.isEmpty() ? "/" : rest;
+        }
+        return path;
+    }
+
     /** The request's path with the base path removed, as routed. */
     public static String pathOf(Request request) {
         Object path = request.getAttribute(PATH_ATTRIBUTE);
@@ -59,7 +73,7 @@ public final class ApiHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         SecurityHeaders.add(response);
-        String path = stripBasePath(Request.getPathInContext(request));
+        String path = stripBasePath(basePath, Request.getPathInContext(request));
         String method = request.getMethod();
         if (path.startsWith("/api/") && origins.refuses(method, request.getHeaders().get(HttpHeader.ORIGIN))) {
             Responses.text(response, callback, 403, OriginPolicy.REFUSAL);
@@ -91,13 +105,5 @@ public final class ApiHandler extends Handler.Abstract {
 
     private static boolean matchesPrefix(String prefix, String path) {
         return path.length() > prefix.length() && path.startsWith(prefix);
-    }
-
-    private String stripBasePath(String path) {
-        if (basePath != null && (path.equals(basePath) || path.startsWith(basePath + "/"))) {
-            String rest = path.substring(basePath.length());
-            return rest.isEmpty() ? "/" : rest;
-        }
-        return path;
     }
 }

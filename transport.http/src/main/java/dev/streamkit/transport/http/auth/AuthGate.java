@@ -1,6 +1,7 @@
 package dev.streamkit.transport.http.auth;
 
 import dev.streamkit.transport.http.admin.AdminMounts;
+import dev.streamkit.transport.http.api.ApiHandler;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.SecurityHeaders;
 import java.net.URLEncoder;
@@ -36,8 +37,7 @@ public final class AuthGate extends Handler.Wrapper {
         super(next);
         this.authentication = authentication;
         this.mounts = mounts;
-        this.basePath = basePath == null || basePath.isBlank() || basePath.equals("/") ? null
-                : "/" + basePath.replaceAll("^/+|/+$", "");
+        this.basePath = ApiHandler.normalizeBasePath(basePath);
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class AuthGate extends Handler.Wrapper {
         if (!authentication.enabled()) return super.handle(request, response, callback);
         String path = Request.getPathInContext(request);
         boolean console = mounts.serves(path);
-        if (!console && !isProtectedApi(withoutBase(path))) return super.handle(request, response, callback);
+        if (!console && !isProtectedApi(ApiHandler.stripBasePath(basePath, path))) return super.handle(request, response, callback);
         try {
             request.setAttribute(RequestRoles.CALLER_ATTRIBUTE, authentication.authenticate(request));
         } catch (AuthRefusal refusal) {
@@ -62,10 +62,6 @@ public final class AuthGate extends Handler.Wrapper {
 
     private static boolean isProtectedApi(String path) {
         return path.startsWith(API) && !path.startsWith(AUTH_ROUTES);
-    }
-
-    private String withoutBase(String path) {
-        return basePath != null && path.startsWith(basePath + "/") ? path.substring(basePath.length()) : path;
     }
 
     private static boolean opensAPage(Request request) {

@@ -9,6 +9,7 @@ import dev.streamkit.security.jwt.MintedToken;
 import dev.streamkit.security.jwt.TokenRecord;
 import dev.streamkit.transport.http.api.ApiHandler;
 import dev.streamkit.transport.http.api.HttpStatusException;
+import dev.streamkit.transport.http.api.JsonBody;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
 import dev.streamkit.transport.http.api.Route;
@@ -37,6 +38,8 @@ public final class AuthRoutes {
     private static final String BASE = "/api/v1/auth";
     private static final String TOKENS = BASE + "/tokens";
     private static final String DISABLED = "Authentication is disabled";
+    /** StreamKit's body limit for {@code /api/v1/auth}. */
+    private static final int BODY_LIMIT_BYTES = 64 * 1024;
 
     private final RequestAuthentication authentication;
     private final ApiAuthenticator authenticator;
@@ -111,7 +114,7 @@ public final class AuthRoutes {
         if (!authenticator.enabled()) throw new HttpStatusException(400, DISABLED);
         String token = RequestTokens.of(name -> "Authorization".equalsIgnoreCase(name) ? request.getHeaders().get(name) : null,
                 authenticator.cookieName());
-        if (token == null) token = JsonBody.text(JsonBody.read(request), "token");
+        if (token == null) token = JsonBody.text(JsonBody.read(request, BODY_LIMIT_BYTES), "token");
         if (token == null || token.isBlank()) throw new HttpStatusException(400, "Missing token");
         Caller caller = authentication.verify(request, token.trim());
         response.getHeaders().add("Set-Cookie", cookie.set(token.trim(), caller.exp() - clock.instant().getEpochSecond()));
@@ -146,7 +149,7 @@ public final class AuthRoutes {
     }
 
     private void mintApi(Caller caller, Request request, Response response, Callback callback) throws Exception {
-        JsonNode body = JsonBody.read(request);
+        JsonNode body = JsonBody.read(request, BODY_LIMIT_BYTES);
         String role = JsonBody.text(body, "role");
         if (role == null || authenticator.configuredRole(role).isEmpty()) throw new HttpStatusException(400, "Unknown role");
         MintedToken minted;
@@ -160,7 +163,7 @@ public final class AuthRoutes {
     }
 
     private void mintMoq(Caller caller, Request request, Response response, Callback callback) throws Exception {
-        JsonNode body = JsonBody.read(request);
+        JsonNode body = JsonBody.read(request, BODY_LIMIT_BYTES);
         String root = JsonBody.text(body, "root");
         MintedToken minted;
         try {

@@ -1,6 +1,7 @@
 package dev.streamkit.transport.http.control;
 
 import dev.streamkit.engine.Engine;
+import dev.streamkit.transport.http.api.ApiHandler;
 import dev.streamkit.transport.http.api.NodeSchemaCatalog;
 import dev.streamkit.transport.http.api.OriginPolicy;
 import dev.streamkit.transport.http.api.RequestRoles;
@@ -66,8 +67,7 @@ public final class ControlEndpoint implements AutoCloseable {
             container.setAutoFragment(false);
             container.setMaxFrameSize(MAX_MESSAGE_BYTES);
             container.addMapping(PATH, this::create);
-            String base = basePath == null || basePath.isBlank() || basePath.equals("/") ? null
-                    : "/" + basePath.replaceAll("^/+|/+$", "");
+            String base = ApiHandler.normalizeBasePath(basePath);
             if (base != null) container.addMapping(base + PATH, this::create);
         });
         upgrade.setHandler(next);

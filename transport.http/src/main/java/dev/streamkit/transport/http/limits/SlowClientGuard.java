@@ -105,11 +105,6 @@ public final class SlowClientGuard implements AutoCloseable {
                     watchConnection(connection, now -> progress.tooSlow(now, socket.getBytesIn(), socket.getMessagesIn()));
                 }
             }
-
-            @Override
-            public void onClosed(Connection connection) {
-                watched.remove(connection);
-            }
         };
     }
 

@@ -1,20 +1,17 @@
 package dev.streamkit.transport.http.samples;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamkit.security.Permission;
 import dev.streamkit.security.Role;
 import dev.streamkit.transport.http.api.ApiHandler;
+import dev.streamkit.transport.http.api.JsonBody;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
 import dev.streamkit.transport.http.files.FileCaller;
 import dev.streamkit.transport.http.files.FileOwners;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -32,7 +29,6 @@ public final class SampleRoutes {
     private static final String BASE = "/api/v1/samples";
     /** The YAML cap plus room for the JSON envelope and escaping. */
     private static final int MAX_BODY_BYTES = 2 * SampleStore.MAX_YAML_BYTES + 4096;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SampleStore store;
     private final RequestRoles roles;
@@ -70,17 +66,8 @@ public final class SampleRoutes {
     }
 
     private void save(Role role, Request request, Response response, Callback callback) throws Exception {
-        JsonNode body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new SampleException(413, "Request body is larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            body = JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new SampleException(400, "Invalid JSON body: " + e.getOriginalMessage());
-        }
-        if (body == null || !body.path("name").isTextual() || !body.path("yaml").isTextual()) {
+        JsonNode body = JsonBody.read(request, MAX_BODY_BYTES);
+        if (!body.path("name").isTextual() || !body.path("yaml").isTextual()) {
             throw new SampleException(400, "Invalid JSON body: expected {\"name\": string, \"description\": string, "
                     + "\"yaml\": string, \"overwrite\"?: bool, \"is_fragment\"?: bool}");
         }

@@ -1,7 +1,6 @@
 package dev.streamkit.transport.http.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamkit.api.pipeline.Pipeline;
 import dev.streamkit.engine.Engine;
 import dev.streamkit.engine.PipelineCompiler;
@@ -12,18 +11,18 @@ import dev.streamkit.security.AccessDenied;
 import dev.streamkit.security.Permission;
 import dev.streamkit.security.Role;
 import dev.streamkit.transport.http.api.ApiHandler;
+import dev.streamkit.transport.http.api.HttpStatusException;
+import dev.streamkit.transport.http.api.JsonBody;
 import dev.streamkit.transport.http.api.PipelineKinds;
 import dev.streamkit.transport.http.api.RequestRoles;
 import dev.streamkit.transport.http.api.Responses;
 import dev.streamkit.transport.http.api.RoleQuotas;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -40,7 +39,6 @@ public final class SessionRoutes {
     private static final String BASE = "/api/v1/sessions";
     /** The YAML cap plus room for the JSON envelope and escaping. */
     private static final int MAX_BODY_BYTES = 2 * PipelineCompiler.MAX_YAML_BYTES + 4096;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Engine engine;
     private final RequestRoles roles;
@@ -60,20 +58,10 @@ public final class SessionRoutes {
                 .prefixRoute("GET", BASE + "/", roles.guard(Permission.LIST_SESSIONS, "view pipelines", this::pipeline));
     }
 
-    private void create(Role role, Request request, Response response, Callback callback) throws IOException, AccessDenied {
-        JsonNode body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                Responses.text(response, callback, 413, "Request body is larger than " + MAX_BODY_BYTES + " bytes");
-                return;
-            }
-            body = JSON.readTree(bytes);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            Responses.text(response, callback, 400, "Invalid JSON body: " + e.getOriginalMessage());
-            return;
-        }
-        if (body == null || !body.path("yaml").isTextual() || !(body.path("name").isMissingNode()
+    private void create(Role role, Request request, Response response, Callback callback)
+            throws IOException, AccessDenied, HttpStatusException {
+        JsonNode body = JsonBody.read(request, MAX_BODY_BYTES);
+        if (!body.path("yaml").isTextual() || !(body.path("name").isMissingNode()
                 || body.path("name").isNull() || body.path("name").isTextual())) {
             Responses.text(response, callback, 400, "Invalid JSON body: expected {\"name\"?: string, \"yaml\": string}");
             return;

@@ -1,5 +1,6 @@
 package dev.streamkit.itests;
 
+import static dev.streamkit.itests.AuthApi.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,15 +41,11 @@ class JwtAuthTest {
             """);
 
     private static Path stateDir() {
-        return running.get().workDir.resolve(".streamkit/auth");
+        return AuthApi.stateDir(running.get().workDir);
     }
 
     private static String adminToken() throws Exception {
         return Files.readString(stateDir().resolve("admin.token")).trim();
-    }
-
-    private static Map<String, String> bearer(String token) {
-        return Map.of("Authorization", "Bearer " + token);
     }
 
     private static JsonNode post(String path, Map<String, Object> body, String token) throws Exception {

@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 final class NodeKinds {
 
     private static final long WAIT_MS = 15_000;
-    private static final long POLL_MS = 100;
 
     private NodeKinds() {
     }
@@ -25,17 +24,7 @@ final class NodeKinds {
      * it, or fails naming {@code what} with the server log.
      */
     static JsonNode await(SkitServer server, String kind, Predicate<JsonNode> wanted, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
-        JsonNode entry = entry(server, kind);
-        while (!wanted.test(entry)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(kind + ": " + what + " not seen within " + WAIT_MS + " ms; last entry "
-                        + entry + "\n" + server.log());
-            }
-            Thread.sleep(POLL_MS);
-            entry = entry(server, kind);
-        }
-        return entry;
+        return server.poll(() -> entry(server, kind), wanted, WAIT_MS, kind + ": " + what);
     }
 
     /** Waits until {@code kind} is provided by {@code bundle} at {@code version}; returns its entry. */

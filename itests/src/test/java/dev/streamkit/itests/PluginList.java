@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 final class PluginList {
 
     private static final long WAIT_MS = 20_000;
-    private static final long POLL_MS = 100;
 
     private PluginList() {
     }
@@ -29,17 +28,8 @@ final class PluginList {
 
     /** Polls (at most 20 s) until {@code fileName}'s entry satisfies {@code wanted}; returns it or fails with the log. */
     static JsonNode await(SkitServer server, String fileName, Predicate<JsonNode> wanted, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
-        JsonNode entry = entry(server, fileName);
-        while (entry == null || !wanted.test(entry)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(fileName + ": " + what + " not seen within " + WAIT_MS + " ms; last entry " + entry
-                        + "\n" + server.log());
-            }
-            Thread.sleep(POLL_MS);
-            entry = entry(server, fileName);
-        }
-        return entry;
+        return server.poll(() -> entry(server, fileName), entry -> entry != null && wanted.test(entry), WAIT_MS,
+                fileName + ": " + what);
     }
 
     /** Waits until {@code fileName}'s entry has a reason, and returns it. */

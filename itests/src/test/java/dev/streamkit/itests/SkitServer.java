@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The assembled runtime ({@code distribution/target}) started as a real {@code skit serve} process in a
@@ -214,6 +216,23 @@ final class SkitServer implements AutoCloseable {
             socket.getOutputStream().flush();
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Asks {@code probe} every 100 ms until its answer satisfies {@code wanted}, at most {@code waitMs}; returns
+     * that answer, or fails naming {@code what} with the last answer and this server's log.
+     */
+    <T> T poll(Callable<T> probe, Predicate<T> wanted, long waitMs, String what) throws Exception {
+        long deadline = System.nanoTime() + waitMs * 1_000_000;
+        T answer = probe.call();
+        while (!wanted.test(answer)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " not seen within " + waitMs + " ms; last entry " + answer + "\n" + log());
+            }
+            Thread.sleep(100);
+            answer = probe.call();
+        }
+        return answer;
     }
 
     /** What this server printed so far. */

@@ -97,26 +97,24 @@ final class DeployedBundles {
     private PluginInfo notInstalled(Path file, Map<String, Bundle> installed) {
         String name = file.getFileName().toString();
         long modified = lastModified(file);
-        String problem = BundleJarCheck.problem(file);
+        String problem;
+        try {
+            problem = duplicateOf(BundleJarCheck.check(file), installed);
+        } catch (PluginRefusal e) {
+            problem = e.getMessage();
+        }
         if (problem != null) return new PluginInfo(name, name, null, null, PluginState.INVALID, problem, modified, false);
-        String duplicate = duplicateOf(file, installed);
-        if (duplicate != null) return new PluginInfo(name, name, null, null, PluginState.INVALID, duplicate, modified, false);
         return new PluginInfo(name, name, null, null, PluginState.PENDING, null, modified, false);
     }
 
     /** When the framework holds a bundle with the same symbolic name and version elsewhere, which. */
-    private String duplicateOf(Path file, Map<String, Bundle> installed) {
-        try {
-            BundleIdentity identity = BundleJarCheck.check(file);
-            for (Bundle bundle : context.getBundles()) {
-                if (identity.symbolicName().equals(bundle.getSymbolicName()) && identity.version().equals(bundle.getVersion())
-                        && !installed.containsValue(bundle)) {
-                    return "bundle " + identity.symbolicName() + " " + identity.version() + " is already installed from "
-                            + bundle.getLocation();
-                }
+    private String duplicateOf(BundleIdentity identity, Map<String, Bundle> installed) {
+        for (Bundle bundle : context.getBundles()) {
+            if (identity.symbolicName().equals(bundle.getSymbolicName()) && identity.version().equals(bundle.getVersion())
+                    && !installed.containsValue(bundle)) {
+                return "bundle " + identity.symbolicName() + " " + identity.version() + " is already installed from "
+                        + bundle.getLocation();
             }
-        } catch (PluginRefusal e) {
-            return e.getMessage();
         }
         return null;
     }
